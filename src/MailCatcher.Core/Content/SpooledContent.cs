@@ -1,0 +1,90 @@
+namespace MailCatcher.Core.Content;
+
+/// <summary>
+/// A write-once buffer for message bytes that stays in memory while small and moves to a
+/// temporary file once it grows past a threshold, so a 50 MB message never sits in memory.
+/// Write everything, then read it back as often as needed with <see cref="OpenRead"/>.
+/// </summary>
+public sealed class SpooledContent : IDisposable
+{
+    /// <summary>Messages up to this size stay in memory.</summary>
+    public const int DefaultMemoryThreshold = 1024 * 1024;
+
+    private readonly int _memoryThreshold;
+    private MemoryStream? _memory = new();
+    private FileStream? _file;
+    private string? _filePath;
+
+    public SpooledContent(int memoryThreshold = DefaultMemoryThreshold)
+    {
+        _memoryThreshold = memoryThreshold;
+    }
+
+    /// <summary>Bytes written so far.</summary>
+    public long Length { get; private set; }
+
+    /// <summary>True once the content has moved to a temporary file.</summary>
+    public bool IsOnDisk => _file is not null;
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        if (_memory is not null && _memory.Length + bytes.Length > _memoryThreshold)
+        {
+            MoveToFile();
+        }
+        if (_memory is not null)
+        {
+            _memory.Write(bytes);
+        }
+        else
+        {
+            _file!.Write(bytes);
+        }
+        Length += bytes.Length;
+    }
+
+    /// <summary>Writes every segment of a sequence.</summary>
+    public void Write(in System.Buffers.ReadOnlySequence<byte> bytes)
+    {
+        foreach (var segment in bytes)
+        {
+            Write(segment.Span);
+        }
+    }
+
+    /// <summary>A new read-only stream over everything written, positioned at the start.</summary>
+    public Stream OpenRead()
+    {
+        if (_memory is not null)
+        {
+            return new MemoryStream(_memory.GetBuffer(), 0, (int)_memory.Length, writable: false);
+        }
+        _file!.Flush();
+        return new FileStream(_filePath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+    }
+
+    /// <summary>The content as one array; for small content and tests.</summary>
+    public byte[] ToArray()
+    {
+        using var stream = OpenRead();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    private void MoveToFile()
+    {
+        _filePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-{Guid.NewGuid():N}.spool");
+        _file = new FileStream(_filePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose);
+        _memory!.Position = 0;
+        _memory.CopyTo(_file);
+        _memory = null;
+    }
+
+    public void Dispose()
+    {
+        _memory = null;
+        _file?.Dispose();
+        _file = null;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+
+namespace MailCatcher.Protocols.Smtp;
+
+/// <summary>The SMTP commands (RFC 5321 §4.1.1) and their state changes.</summary>
+public sealed partial class SmtpSession
+{
+    private string? _mailFrom;
+    private readonly List<string> _recipients = [];
+
+    private enum CommandOutcome
+    {
+        Continue,
+        Close,
+    }
+
+    private CommandOutcome Execute(SmtpCommand command)
+    {
+        if (command.Verb == SmtpVerb.Unknown)
+        {
+            Send(SmtpReplies.CommandUnrecognized);
+            return CommandOutcome.Continue;
+        }
+
+        // A bad sequence is reported before any policy refusal (design.md).
+        if (!SmtpStateTable.IsAllowed(command.Verb, _state, out var whyNot))
+        {
+            if (command.Verb == SmtpVerb.Bdat)
+            {
+                RejectChunk(command, SmtpReplies.BadSequence(whyNot));
+                return CommandOutcome.Continue;
+            }
+            Send(SmtpReplies.BadSequence(whyNot));
+            return CommandOutcome.Continue;
+        }
+
+        switch (command.Verb)
+        {
+            case SmtpVerb.Helo:
+                Hello(command, extended: false);
+                break;
+            case SmtpVerb.Ehlo:
+                Hello(command, extended: true);
+                break;
+            case SmtpVerb.Mail:
+                Mail(command.Arguments);
+                break;
+            case SmtpVerb.Rcpt:
+                Rcpt(command.Arguments);
+                break;
+            case SmtpVerb.Data:
+                StartData(command.Arguments);
+                break;
+            case SmtpVerb.Bdat:
+                StartChunk(command);
+                break;
+            case SmtpVerb.Rset:
+                ResetTransaction();
+                Send(SmtpReplies.Ok);
+                break;
+            case SmtpVerb.Noop:
+                Send(SmtpReplies.Ok);
+                break;
+            case SmtpVerb.Vrfy:
+                Send(command.Arguments.Length == 0 ? SmtpReplies.SyntaxError("VRFY needs a user or mailbox") : SmtpReplies.CannotVerify);
+                break;
+            case SmtpVerb.Expn:
+                Send(new SmtpReply(502, "5.5.1", "EXPN is not supported"));
+                break;
+            case SmtpVerb.Help:
+                Send(SmtpReplies.Help);
+                break;
+            case SmtpVerb.StartTls:
+                // RFC 3207 §4: without a certificate TLS is not available.
+                Send(new SmtpReply(454, "4.7.0", "TLS not available: no certificate is configured"));
+                break;
+            case SmtpVerb.Auth:
+                Send(new SmtpReply(502, "5.5.1", "AUTH is not supported by this server"));
+                break;
+            case SmtpVerb.Quit:
+                Send(SmtpReplies.Bye(_options.HostName));
+                return CommandOutcome.Close;
+        }
+        return CommandOutcome.Continue;
+    }
+
+    /// <summary>RFC 5321 §4.1.1.1: <c>"EHLO" SP ( Domain / address-literal )</c>; EHLO also resets any transaction (§4.1.4).</summary>
+    private void Hello(SmtpCommand command, bool extended)
+    {
+        var name = command.Arguments.Split(' ', 2)[0];
+        if (name.Length == 0)
+        {
+            Send(SmtpReplies.SyntaxError($"{command.Name.ToUpperInvariant()} needs a domain or address literal"));
+            return;
+        }
+        ResetTransaction();
+        HeloName = name;
+        _state = SmtpState.Ready;
+        if (!extended)
+        {
+            Send(SmtpReplies.Helo(_options.HostName, name));
+            return;
+        }
+        List<string> lines = [$"{_options.HostName} Hello {name}", .. EhloKeywords()];
+        Send(new SmtpReply(250, null, lines));
+    }
+
+    /// <summary>The service extensions advertised in the EHLO reply (RFC 5321 §4.1.1.1).</summary>
+    private IEnumerable<string> EhloKeywords()
+    {
+        yield return "PIPELINING";
+        yield return _options.MaxMessageSize > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"SIZE {_options.MaxMessageSize}")
+            : "SIZE";
+        yield return "8BITMIME";
+        yield return "SMTPUTF8";
+        yield return "ENHANCEDSTATUSCODES";
+        yield return "CHUNKING";
+        yield return "HELP";
+    }
+
+    private void Mail(string arguments)
+    {
+        if (!SmtpPathParser.TryParseMailFrom(arguments, out var path, out var error))
+        {
+            Send(SmtpReplies.SyntaxError(error));
+            return;
+        }
+        foreach (var (keyword, value) in path.Parameters)
+        {
+            switch (keyword)
+            {
+                // RFC 1870 §6: refuse a declared size over the limit at once.
+                case "SIZE":
+                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+                    {
+                        Send(SmtpReplies.SyntaxError("SIZE needs a number of octets"));
+                        return;
+                    }
+                    if (_options.MaxMessageSize > 0 && declared > _options.MaxMessageSize)
+                    {
+                        Send(SmtpReplies.MessageTooBig(_options.MaxMessageSize));
+                        return;
+                    }
+                    break;
+                // RFC 6152 (8BITMIME); RFC 3030 BINARYMIME is not offered.
+                case "BODY":
+                    if (!string.Equals(value, "7BIT", StringComparison.OrdinalIgnoreCase) && !string.Equals(value, "8BITMIME", StringComparison.OrdinalIgnoreCase))
+                    {
+                        Send(SmtpReplies.ParameterNotRecognized($"BODY={value}"));
+                        return;
+                    }
+                    break;
+                // RFC 6531 §3.4: the message may carry UTF-8 addresses and headers.
+                case "SMTPUTF8" when value is null:
+                    break;
+                // RFC 4954 §5: the AUTH parameter is accepted; the identity it names is not trusted.
+                case "AUTH":
+                    break;
+                default:
+                    Send(SmtpReplies.ParameterNotRecognized(keyword));
+                    return;
+            }
+        }
+        _mailFrom = path.Address;
+        _state = SmtpState.HaveSender;
+        Send(SmtpReplies.SenderOk);
+    }
+
+    private void Rcpt(string arguments)
+    {
+        if (!SmtpPathParser.TryParseRcptTo(arguments, out var path, out var error))
+        {
+            Send(SmtpReplies.SyntaxError(error));
+            return;
+        }
+        if (path.Parameters.Count > 0)
+        {
+            Send(SmtpReplies.ParameterNotRecognized(path.Parameters.Keys.First()));
+            return;
+        }
+        if (_recipients.Count >= _options.MaxRecipients)
+        {
+            // RFC 5321 §4.5.3.1.10: 452 tells the client to send the rest in another transaction.
+            Send(SmtpReplies.TooManyRecipients);
+            return;
+        }
+        _recipients.Add(path.Address);
+        _state = SmtpState.HaveRecipients;
+        Send(SmtpReplies.RecipientOk);
+    }
+
+    /// <summary>Ends the mail transaction, keeping the HELO/EHLO state (RFC 5321 §4.1.1.5).</summary>
+    private void ResetTransaction()
+    {
+        _mailFrom = null;
+        _recipients.Clear();
+        DiscardContent();
+        if (_state != SmtpState.Connected)
+        {
+            _state = SmtpState.Ready;
+        }
+    }
+}

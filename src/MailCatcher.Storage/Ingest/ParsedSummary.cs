@@ -1,0 +1,15 @@
+using MailCatcher.Core.Messages;
+
+namespace MailCatcher.Storage.Ingest;
+
+/// <summary>The header fields and derived facts MailCatcher keeps in columns, parsed once at ingest.</summary>
+public sealed record ParsedSummary(
+    EmailAddress? From,
+    IReadOnlyList<EmailAddress> To,
+    IReadOnlyList<EmailAddress> Cc,
+    string Subject,
+    DateTime? Date,
+    string? MessageId,
+    string Snippet,
+    int AttachmentCount,
+    string? ParseError);

@@ -1,0 +1,114 @@
+using MailCatcher.Core.Sessions;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Ingest;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MailCatcher.Storage.Queries;
+
+/// <summary>Read access to messages and sessions. Every query is a fresh, untracked context.</summary>
+public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location)
+{
+    /// <summary>Newest first. Reads summary columns only; message bodies stay on disk.</summary>
+    public async Task<MessagePage> ListMessagesAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Messages.CountAsync(cancellationToken);
+        var unread = await db.Messages.CountAsync(m => !m.IsRead, cancellationToken);
+        var rows = await db.Messages.AsNoTracking()
+            .OrderByDescending(m => m.Id)
+            .Skip(offset)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+    }
+
+    public async Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The exact bytes of a message, streamed from the database and decompressed on the fly;
+    /// null when there is no such message. Dispose the stream to release its connection.
+    /// </summary>
+    public async Task<Stream?> OpenRawAsync(long id, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(location.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Compression FROM MessageContents WHERE MessageId = $id";
+            command.Parameters.AddWithValue("$id", id);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long compression)
+            {
+                await connection.DisposeAsync();
+                return null;
+            }
+            var blob = new SqliteBlob(connection, "MessageContents", "Data", id, readOnly: true);
+            return new OwningStream(ContentCodec.Decompress(blob, (ContentCompression)compression), connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Newest first, each with the ids of its messages that are still stored.</summary>
+    public async Task<SessionPage> ListSessionsAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.Sessions.CountAsync(cancellationToken);
+        var rows = await db.Sessions.AsNoTracking()
+            .OrderByDescending(s => s.Id)
+            .Skip(offset)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.SessionId))
+            .Select(m => new { m.SessionId, m.Id })
+            .ToListAsync(cancellationToken);
+        var bySession = messages.ToLookup(m => m.SessionId, m => m.Id);
+        return new SessionPage(total, offset, [.. rows.Select(r => ToSummary(r, [.. bySession[r.Id].Order()]))]);
+    }
+
+    public async Task<SessionDetail?> GetSessionAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var messageIds = await db.Messages.Where(m => m.SessionId == id).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var transcript = await db.SessionTranscripts.AsNoTracking().FirstOrDefaultAsync(t => t.SessionId == id, cancellationToken);
+        return new SessionDetail(ToSummary(row, messageIds), transcript is null ? [] : TranscriptCodec.Decode(transcript.Data));
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return new StoreCounts(
+            await db.Messages.CountAsync(cancellationToken),
+            await db.Messages.CountAsync(m => !m.IsRead, cancellationToken),
+            await db.Sessions.CountAsync(cancellationToken));
+    }
+
+    private static SessionSummary ToSummary(StoredSession row, IReadOnlyList<long> messageIds) => new()
+    {
+        Id = row.Id,
+        StartedAt = row.StartedAt,
+        EndedAt = row.EndedAt,
+        ClientAddress = row.ClientAddress,
+        HeloName = row.HeloName,
+        Tls = row.Tls,
+        AuthenticatedUser = row.AuthenticatedUser,
+        MessageIds = messageIds,
+        Error = row.Error,
+    };
+}

@@ -1,0 +1,32 @@
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Messages;
+using MailCatcher.Core.Options;
+using MailCatcher.Core.Sessions;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Queries;
+using MailCatcher.Storage.Writing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MailCatcher.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the SQLite mail store: the writer behind the protocol seams, the queries, the initializer.</summary>
+    public static IServiceCollection AddMailStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.TryAddSingleton<MailEventBus>();
+        services.AddSingleton<DatabaseLocation>();
+        services.AddDbContextFactory<MailDbContext>((provider, options) =>
+            options.UseSqlite(provider.GetRequiredService<DatabaseLocation>().ConnectionString));
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddSingleton<SqliteMessageSink>();
+        services.AddSingleton<IMessageSink>(provider => provider.GetRequiredService<SqliteMessageSink>());
+        services.AddSingleton<ISessionRecorder>(provider => provider.GetRequiredService<SqliteMessageSink>());
+        services.AddSingleton<MailQueries>();
+        services.AddSingleton<MailDatabaseInitializer>();
+        return services;
+    }
+}

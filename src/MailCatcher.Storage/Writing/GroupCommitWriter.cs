@@ -1,0 +1,131 @@
+using System.Threading.Channels;
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Options;
+using MailCatcher.Storage.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailCatcher.Storage.Writing;
+
+/// <summary>
+/// The single writer of the mail store. Callers enqueue operations and await them; the writer
+/// takes everything waiting, runs it in one transaction, commits once (one fsync), then
+/// releases every caller. Under load many messages share a commit (group commit), so the SMTP
+/// 250 is both durable and cheap; when idle a lone message commits at once.
+/// </summary>
+public sealed class GroupCommitWriter : IAsyncDisposable
+{
+    /// <summary>Upper bound on one transaction, so one commit never holds the lock for long.</summary>
+    private const int MaxBatch = 256;
+
+    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly DatabaseLocation _location;
+    private readonly MailEventBus _events;
+    private readonly IOptions<StorageOptions> _options;
+    private readonly ILogger<GroupCommitWriter> _logger;
+    private Task? _loop;
+
+    public GroupCommitWriter(DatabaseLocation location, MailEventBus events, IOptions<StorageOptions> options, ILogger<GroupCommitWriter> logger)
+    {
+        _location = location;
+        _events = events;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Commits per batch, for the benchmark's report.</summary>
+    public long Commits { get; private set; }
+
+    /// <summary>Starts the writer loop. Called once the schema is migrated.</summary>
+    public void Start() => _loop ??= Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+
+    internal Task<T> EnqueueAsync<T>(WriteOperation<T> operation)
+    {
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new InvalidOperationException("The message store is shutting down.");
+        }
+        return operation.Task;
+    }
+
+    private void Run()
+    {
+        using var connection = new SqliteConnection(_location.ConnectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // FULL: every commit reaches the disk before the 250 reply; group commit pays for it.
+            pragma.CommandText = "PRAGMA synchronous = FULL;";
+            pragma.ExecuteNonQuery();
+        }
+        using var commands = new WriterCommands(connection);
+        var batch = new List<WriteOperation>(MaxBatch);
+        var reader = _queue.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var operation))
+            {
+                batch.Add(operation);
+            }
+            if (!TryCommit(commands, batch))
+            {
+                // One bad operation must not fail the others: retry each alone.
+                foreach (var operation in batch)
+                {
+                    TryCommit(commands, [operation]);
+                }
+            }
+        }
+    }
+
+    private bool TryCommit(WriterCommands commands, List<WriteOperation> batch)
+    {
+        List<long> pruned;
+        try
+        {
+            using var transaction = commands.Connection.BeginTransaction();
+            commands.Transaction = transaction;
+            foreach (var operation in batch)
+            {
+                operation.Execute(commands);
+            }
+            pruned = batch.Exists(o => o.AddsMessages) ? RetentionPruner.Prune(commands, _options.Value.MaxMessages) : [];
+            transaction.Commit();
+            Commits++;
+        }
+#pragma warning disable CA1031 // Any failure is reported to the waiting callers, who answer their clients.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            commands.Transaction = null;
+            if (batch.Count == 1)
+            {
+                _logger.LogError(e, "A write to the message store failed");
+                batch[0].Fail(e);
+            }
+            return false;
+        }
+        commands.Transaction = null;
+        foreach (var operation in batch)
+        {
+            operation.Complete(_events);
+        }
+        if (pruned.Count > 0)
+        {
+            _events.Publish(new MessagesDeleted(pruned));
+        }
+        return true;
+    }
+
+    /// <summary>Lets queued writes finish, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+    }
+}

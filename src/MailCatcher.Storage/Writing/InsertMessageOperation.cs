@@ -1,0 +1,91 @@
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Ingest;
+using Microsoft.Data.Sqlite;
+
+namespace MailCatcher.Storage.Writing;
+
+/// <summary>Inserts a message's summary row and streams its compressed bytes into a blob.</summary>
+internal sealed class InsertMessageOperation(PreparedMessage message) : WriteOperation<long>
+{
+    private const string InsertSummary = """
+        INSERT INTO Messages (ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
+            Subject, Date, MessageIdHeader, Snippet, AttachmentCount, Size, IsRead, TagsJson, AuthenticatedUser, Tls,
+            ClientAddress, HeloName, ParseError)
+        VALUES ($receivedAt, $sessionId, $fromName, $fromAddress, $to, $cc, $envelopeFrom, $envelopeTo,
+            $subject, $date, $messageId, $snippet, $attachments, $size, 0, '[]', $user, $tls,
+            $client, $helo, $parseError)
+        RETURNING Id
+        """;
+
+    private const string InsertContent = "INSERT INTO MessageContents (MessageId, Compression, Data) VALUES ($id, $compression, zeroblob($length))";
+
+    public override bool AddsMessages => true;
+
+    public override void Execute(WriterCommands commands)
+    {
+        var incoming = message.Incoming;
+        var summary = message.Summary;
+        var insert = commands.Get(InsertSummary);
+        var p = insert.Parameters;
+        p.AddWithValue("$receivedAt", UtcDateTimeConverter.Format(incoming.ReceivedAt));
+        p.AddWithValue("$sessionId", incoming.SessionId);
+        p.AddWithValue("$fromName", (object?)summary.From?.Name ?? DBNull.Value);
+        p.AddWithValue("$fromAddress", (object?)summary.From?.Address ?? DBNull.Value);
+        p.AddWithValue("$to", StorageJson.Serialize(summary.To));
+        p.AddWithValue("$cc", StorageJson.Serialize(summary.Cc));
+        p.AddWithValue("$envelopeFrom", incoming.Envelope.From);
+        p.AddWithValue("$envelopeTo", StorageJson.Serialize(incoming.Envelope.Recipients));
+        p.AddWithValue("$subject", summary.Subject);
+        p.AddWithValue("$date", summary.Date is { } date ? UtcDateTimeConverter.Format(date) : DBNull.Value);
+        p.AddWithValue("$messageId", (object?)summary.MessageId ?? DBNull.Value);
+        p.AddWithValue("$snippet", summary.Snippet);
+        p.AddWithValue("$attachments", summary.AttachmentCount);
+        p.AddWithValue("$size", message.Size);
+        p.AddWithValue("$user", (object?)incoming.Session.AuthenticatedUser ?? DBNull.Value);
+        p.AddWithValue("$tls", (object?)incoming.Session.Tls ?? DBNull.Value);
+        p.AddWithValue("$client", incoming.Session.ClientAddress);
+        p.AddWithValue("$helo", (object?)incoming.Session.HeloName ?? DBNull.Value);
+        p.AddWithValue("$parseError", (object?)summary.ParseError ?? DBNull.Value);
+        var id = (long)insert.ExecuteScalar()!;
+
+        var content = commands.Get(InsertContent);
+        content.Parameters.AddWithValue("$id", id);
+        content.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
+        content.Parameters.AddWithValue("$length", message.Compressed.Length);
+        content.ExecuteNonQuery();
+
+        // Stream the bytes in, so a 50 MB message is never one 50 MB array.
+        using (var blob = new SqliteBlob(commands.Connection, "MessageContents", "Data", id))
+        using (var compressed = message.Compressed.OpenRead())
+        {
+            compressed.CopyTo(blob, 64 * 1024);
+        }
+        Result = id;
+    }
+
+    protected override void Announce(MailEventBus events)
+    {
+        var incoming = message.Incoming;
+        var summary = message.Summary;
+        events.Publish(new MessageReceived(new MessageSummary
+        {
+            Id = Result,
+            ReceivedAt = incoming.ReceivedAt,
+            SessionId = incoming.SessionId,
+            From = summary.From,
+            To = summary.To,
+            Cc = summary.Cc,
+            EnvelopeFrom = incoming.Envelope.From,
+            EnvelopeTo = incoming.Envelope.Recipients,
+            Subject = summary.Subject,
+            Size = message.Size,
+            Snippet = summary.Snippet,
+            AttachmentCount = summary.AttachmentCount,
+            IsRead = false,
+            Tags = [],
+        }));
+    }
+}

@@ -1,0 +1,36 @@
+using MailCatcher.Storage.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace MailCatcher.Api;
+
+/// <summary>The SMTP sessions resource: who connected, what was said, what was delivered.</summary>
+internal static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions");
+        group.MapGet("/", ListAsync).WithName("ListSessions").WithSummary("Lists SMTP sessions, newest first.");
+        group.MapGet("/{id:long}", GetAsync).WithName("GetSession").WithSummary("Gets one session with its transcript.");
+        return group;
+    }
+
+    private static async Task<Results<Ok<SessionPage>, ProblemHttpResult>> ListAsync(
+        MailQueries queries, CancellationToken cancellationToken, int offset = 0, int limit = MessagesApi.DefaultPageSize)
+    {
+        if (ApiProblems.CheckPaging(offset, limit, MessagesApi.MaxPageSize) is { } problem)
+        {
+            return problem;
+        }
+        return TypedResults.Ok(await queries.ListSessionsAsync(offset, limit, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SessionWithTranscript>, ProblemHttpResult>> GetAsync(long id, MailQueries queries, CancellationToken cancellationToken)
+    {
+        var detail = await queries.GetSessionAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound($"There is no session {id}.");
+        }
+        return TypedResults.Ok(SessionWithTranscript.From(detail));
+    }
+}

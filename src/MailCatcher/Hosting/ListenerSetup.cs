@@ -1,0 +1,36 @@
+using System.Net;
+using MailCatcher.Core.Options;
+using MailCatcher.Protocols.Smtp;
+using Microsoft.AspNetCore.Connections;
+
+namespace MailCatcher.Hosting;
+
+/// <summary>
+/// Declares every listener on Kestrel: HTTP and the mail protocols, each mail protocol with its
+/// own <see cref="ConnectionHandler"/> (design.md, "One host"). Once endpoints are declared in
+/// code Kestrel ignores ASPNETCORE_URLS, so HTTP is declared here too.
+/// </summary>
+internal static class ListenerSetup
+{
+    public static void ConfigureListeners(this WebApplicationBuilder builder, BoundPorts ports)
+    {
+        var configuration = builder.Configuration;
+        var ipText = configuration["Ip"] ?? "127.0.0.1";
+        if (!IPAddress.TryParse(ipText, out var ip))
+        {
+            throw new InvalidOperationException($"--ip '{ipText}' is not an IP address.");
+        }
+        var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
+        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(ip, http.Port, listener => ports.Add(BoundPorts.Http, listener));
+            kestrel.Listen(ip, smtp.Port, listener =>
+            {
+                listener.UseConnectionHandler<SmtpConnectionHandler>();
+                ports.Add(BoundPorts.Smtp, listener);
+            });
+        });
+    }
+}

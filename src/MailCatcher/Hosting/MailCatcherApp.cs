@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MailCatcher.Api;
+using MailCatcher.CommandLine;
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Options;
+using MailCatcher.Protocols.Smtp;
+using MailCatcher.Storage;
+using MailCatcher.Storage.Database;
+
+namespace MailCatcher.Hosting;
+
+/// <summary>Builds the one host (design.md): HTTP, SMTP and storage wired together.</summary>
+public static class MailCatcherApp
+{
+    /// <summary>
+    /// Builds the application from command-line arguments. Tests call this with <c>--smtp-port 0
+    /// --http-port 0 --db …</c> and start it like the real thing.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var commandLine = CommandLineParser.Parse(args);
+        if (commandLine.Error is not null)
+        {
+            throw new ArgumentException(commandLine.Error, nameof(args));
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Content and web root next to the binaries, where the build copies appsettings.json
+            // and the top-level wwwroot/, so `dotnet run` and a published app behave the same.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Configuration.AddEnvironmentVariables("MAILCATCHER_");
+        builder.Configuration.AddInMemoryCollection(commandLine.Settings);
+
+        var ports = new BoundPorts();
+        builder.Services.AddSingleton(ports);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new StartTime(DateTime.UtcNow));
+        builder.Services.AddSingleton<MailEventBus>();
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
+        builder.Services.AddSingleton<SmtpConnectionCounter>();
+        builder.Services.AddMailStorage();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.ConfigureListeners(ports);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapMessagesApi();
+        app.MapSessionsApi();
+        app.MapInfoApi();
+        return app;
+    }
+
+    /// <summary>What a person needs to know once the host is listening.</summary>
+    public static string StartupBanner(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var ports = app.Services.GetRequiredService<BoundPorts>();
+        var database = app.Services.GetRequiredService<DatabaseLocation>();
+        var ip = app.Configuration["Ip"] ?? "127.0.0.1";
+        var host = ip is "0.0.0.0" or "::" ? "localhost" : ip;
+        return $"""
+            MailCatcher {InfoApi.Version}
+              SMTP      {host}:{ports.PortOf(BoundPorts.Smtp)}
+              Web UI    http://{host}:{ports.PortOf(BoundPorts.Http)}/
+              Database  {database.Description}
+            """;
+    }
+}

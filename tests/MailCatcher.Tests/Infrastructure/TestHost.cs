@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using MailCatcher.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MailCatcher.Tests.Infrastructure;
+
+/// <summary>
+/// A real MailCatcher host on free ports with its own temporary database, as a test's SMTP
+/// server and HTTP API. Start one per test class (or per test when state matters).
+/// </summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestHost(WebApplication app, string databasePath)
+    {
+        _app = app;
+        DatabasePath = databasePath;
+        var ports = app.Services.GetRequiredService<BoundPorts>();
+        SmtpPort = ports.PortOf(BoundPorts.Smtp)!.Value;
+        HttpPort = ports.PortOf(BoundPorts.Http)!.Value;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/") };
+    }
+
+    public int SmtpPort { get; }
+
+    public int HttpPort { get; }
+
+    public string DatabasePath { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a host. Extra command-line flags come after the defaults and win.</summary>
+    public static async Task<TestHost> StartAsync(params string[] extraArgs)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db");
+        return await StartAsync(databasePath, extraArgs);
+    }
+
+    /// <summary>Starts a host on an existing database file (for restart tests).</summary>
+    public static async Task<TestHost> StartAsync(string databasePath, params string[] extraArgs)
+    {
+        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--db", databasePath, .. extraArgs];
+        var app = MailCatcherApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        return new TestHost(app, databasePath);
+    }
+
+    public Task<T?> GetJsonAsync<T>(string path) => Http.GetFromJsonAsync<T>(path, TestJson.Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}
