@@ -14,6 +14,8 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
 
     public DbSet<StoredSessionTranscript> SessionTranscripts => Set<StoredSessionTranscript>();
 
+    public DbSet<StoreSetting> Settings => Set<StoreSetting>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -53,6 +55,11 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
             transcript.HasKey(t => t.SessionId);
             transcript.Property(t => t.SessionId).ValueGeneratedNever();
             transcript.HasOne<StoredSession>().WithOne().HasForeignKey<StoredSessionTranscript>(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StoreSetting>(setting =>
+        {
+            setting.ToTable("Settings");
+            setting.HasKey(x => x.Key);
         });
     }
 }
