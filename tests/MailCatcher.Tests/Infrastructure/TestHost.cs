@@ -42,9 +42,17 @@ public sealed class TestHost : IAsyncDisposable
         return await StartAsync(databasePath, extraArgs);
     }
 
-    /// <summary>Starts a host on an existing database file (for restart tests).</summary>
+    /// <summary>
+    /// Starts a host on an existing database file (for restart tests). C# binds
+    /// <c>StartAsync("--flag", "value")</c> to this overload, so a first argument that is a flag
+    /// is treated as one and a fresh database is used.
+    /// </summary>
     public static async Task<TestHost> StartAsync(string databasePath, params string[] extraArgs)
     {
+        if (databasePath.StartsWith("--", StringComparison.Ordinal))
+        {
+            return await StartAsync(Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db"), [databasePath, .. extraArgs]);
+        }
         string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--db", databasePath, .. extraArgs];
         var app = MailCatcherApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
