@@ -49,25 +49,53 @@ public static partial class SummaryParser
         return new EmailAddress(mailbox.Name ?? "", mailbox.Address ?? "");
     }
 
-    /// <summary>The first words of the text body, or of the HTML body with its tags removed.</summary>
+    /// <summary>
+    /// The first words of the text body, or of the HTML body with its tags removed. Reads only a
+    /// bounded prefix of the decoded body, so a 50 MB body costs no more than a small one.
+    /// </summary>
     public static string Snippet(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string? text;
         try
         {
-            text = message.TextBody;
-            if (string.IsNullOrWhiteSpace(text) && message.HtmlBody is { } html)
+            var parts = message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+            if (parts.FirstOrDefault(p => p.IsPlain) is { } plain && ReadPrefix(plain, SnippetSourceChars) is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                text = HtmlToText(html);
+                return Shorten(text);
             }
+            if (parts.FirstOrDefault(p => p.IsHtml) is { } html && ReadPrefix(html, HtmlSnippetSourceChars) is { } markup)
+            {
+                return Shorten(HtmlToText(markup));
+            }
+            return "";
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException or FormatException or RegexMatchTimeoutException)
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or FormatException or RegexMatchTimeoutException or InvalidOperationException)
         {
             // An unknown charset or broken encoding: the snippet is a convenience, not worth failing for.
-            text = null;
+            return "";
         }
-        return Shorten(text ?? "");
+    }
+
+    /// <summary>Characters of a text body read to make a snippet.</summary>
+    private const int SnippetSourceChars = 4 * 1024;
+
+    /// <summary>HTML needs more: styles and markup come before the first words.</summary>
+    private const int HtmlSnippetSourceChars = 64 * 1024;
+
+    /// <summary>Decodes at most <paramref name="maxChars"/> characters of a text part (transfer encoding and charset).</summary>
+    public static string? ReadPrefix(TextPart part, int maxChars)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (part.Content is null)
+        {
+            return null;
+        }
+        using var decoded = part.Content.Open();
+        var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+        using var reader = new StreamReader(decoded, encoding, detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[maxChars];
+        var read = reader.ReadBlock(buffer, 0, maxChars);
+        return new string(buffer, 0, read);
     }
 
     /// <summary>Removes scripts, styles and tags and decodes entities; good enough for a snippet and search text.</summary>

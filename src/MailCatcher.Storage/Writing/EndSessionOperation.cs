@@ -6,7 +6,7 @@ using MailCatcher.Storage.Queries;
 namespace MailCatcher.Storage.Writing;
 
 /// <summary>Records how a session ended and stores its transcript.</summary>
-internal sealed class EndSessionOperation(SessionEnd end) : WriteOperation<bool>
+internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) : WriteOperation<bool>
 {
     private const string Update = """
         UPDATE Sessions SET EndedAt = $endedAt, HeloName = $helo, Tls = $tls, AuthenticatedUser = $user,
@@ -21,6 +21,10 @@ internal sealed class EndSessionOperation(SessionEnd end) : WriteOperation<bool>
 
     public override void Execute(WriterCommands commands)
     {
+        if (start is not null)
+        {
+            SessionRows.EnsureExists(commands, end.SessionId, start);
+        }
         var update = commands.Get(Update);
         var p = update.Parameters;
         p.AddWithValue("$id", end.SessionId);

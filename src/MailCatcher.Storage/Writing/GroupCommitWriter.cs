@@ -37,8 +37,24 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Commits per batch, for the benchmark's report.</summary>
     public long Commits { get; private set; }
 
+    private long _lastSessionId;
+
     /// <summary>Starts the writer loop. Called once the schema is migrated.</summary>
-    public void Start() => _loop ??= Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+    public void Start()
+    {
+        using (var connection = new SqliteConnection(_location.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
+            command.CommandText = "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Sessions'), 0), COALESCE((SELECT MAX(Id) FROM Sessions), 0))";
+            _lastSessionId = (long)command.ExecuteScalar()!;
+        }
+        _loop ??= Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
+    }
+
+    /// <summary>A new session id, unique in this database, without a write.</summary>
+    public long AllocateSessionId() => Interlocked.Increment(ref _lastSessionId);
 
     internal Task<T> EnqueueAsync<T>(WriteOperation<T> operation)
     {

@@ -1,5 +1,6 @@
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Messages;
+using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
 using MailCatcher.Storage.Ingest;
@@ -8,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace MailCatcher.Storage.Writing;
 
 /// <summary>Inserts a message's summary row and streams its compressed bytes into a blob.</summary>
-internal sealed class InsertMessageOperation(PreparedMessage message) : WriteOperation<long>
+internal sealed class InsertMessageOperation(PreparedMessage message, SessionStart? sessionStart) : WriteOperation<long>
 {
     private const string InsertSummary = """
         INSERT INTO Messages (ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
@@ -27,6 +28,10 @@ internal sealed class InsertMessageOperation(PreparedMessage message) : WriteOpe
     public override void Execute(WriterCommands commands)
     {
         var incoming = message.Incoming;
+        if (sessionStart is not null)
+        {
+            SessionRows.EnsureExists(commands, incoming.SessionId, sessionStart);
+        }
         var summary = message.Summary;
         var insert = commands.Get(InsertSummary);
         var p = insert.Parameters;

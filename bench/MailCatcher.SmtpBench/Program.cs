@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using MailCatcher.SmtpBench;
+
+// SMTP ingest benchmark: starts MailCatcher as a separate process on a temporary database and
+// measures durable messages per second (first connect to last 250) and the server's memory.
+//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--large-mb M]
+var options = ParseOptions(args);
+var messages = options.GetValueOrDefault("messages", 20_000);
+var connections = options.GetValueOrDefault("connections", 8);
+var size = options.GetValueOrDefault("size", 5 * 1024);
+var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
+
+Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores");
+if (largeMegabytes > 0)
+{
+    await LargeMessageAsync(largeMegabytes);
+    return;
+}
+await ThroughputAsync(messages, connections, size, messagesPerConnection: messages / connections);
+await ThroughputAsync(Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1);
+
+static async Task ThroughputAsync(int messages, int connections, int size, int messagesPerConnection)
+{
+    using var server = await ServerProcess.StartAsync(["--max-messages", "0"]);
+    var content = StuffedMessage(size);
+    var before = server.MemoryMegabytes();
+    var cpuBefore = server.CpuTime();
+    var remaining = messages;
+    var clock = Stopwatch.StartNew();
+    var workers = Enumerable.Range(0, connections).Select(async _ =>
+    {
+        while (Interlocked.Add(ref remaining, -messagesPerConnection) > -messagesPerConnection)
+        {
+            await using var client = await BenchClient.ConnectAsync(server.SmtpPort);
+            for (var i = 0; i < messagesPerConnection; i++)
+            {
+                await client.SendAsync(content);
+            }
+            await client.QuitAsync();
+        }
+    });
+    await Task.WhenAll(workers);
+    clock.Stop();
+    var after = server.MemoryMegabytes();
+    var cpu = server.CpuTime() - cpuBefore;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {messages / clock.Elapsed.TotalSeconds:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
+}
+
+static async Task LargeMessageAsync(int megabytes)
+{
+    using var server = await ServerProcess.StartAsync(["--max-message-size", "0"]);
+    var content = StuffedMessage(megabytes * 1024 * 1024);
+    var before = server.MemoryMegabytes();
+    var clock = Stopwatch.StartNew();
+    await using (var client = await BenchClient.ConnectAsync(server.SmtpPort))
+    {
+        await client.SendAsync(content);
+        await client.QuitAsync();
+    }
+    clock.Stop();
+    var after = server.MemoryMegabytes();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"one {megabytes} MB message: accepted in {clock.Elapsed.TotalSeconds:N2} s; server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
+}
+
+/// <summary>A plausible message of about <paramref name="size"/> bytes: headers and 76-column base64-like lines.</summary>
+static byte[] StuffedMessage(int size)
+{
+    var text = new StringBuilder("From: Bench <bench@example.test>\r\nTo: inbox@example.test\r\nSubject: benchmark message\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n");
+    var random = new Random(42);
+    const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    var line = new char[76];
+    while (text.Length < size - 80)
+    {
+        for (var i = 0; i < line.Length; i++)
+        {
+            line[i] = alphabet[random.Next(alphabet.Length)];
+        }
+        text.Append(line).Append("\r\n");
+    }
+    text.Append(".\r\n");
+    return Encoding.ASCII.GetBytes(text.ToString());
+}
+
+static Dictionary<string, int> ParseOptions(string[] args)
+{
+    var options = new Dictionary<string, int>();
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        options[args[i].TrimStart('-')] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    return options;
+}
