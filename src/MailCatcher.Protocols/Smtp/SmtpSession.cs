@@ -230,7 +230,8 @@ public sealed partial class SmtpSession : IDisposable
             }
             if (line is null)
             {
-                continue; // an over-long line was answered
+                _authExchange = null; // an over-long line was answered; an AUTH exchange ends with it
+                continue;
             }
             if (_authExchange is not null)
             {

@@ -47,29 +47,29 @@ internal static class SmtpSecuritySetup
         ports.Add(SmtpsProtocol, listener);
     }
 
-    private static SmtpPolicy CreatePolicy(ConfigurationManager configuration)
+    internal static SmtpPolicy CreatePolicy(IConfiguration configuration)
     {
-        var security = configuration.GetSection(SmtpSecurityOptions.Section).Get<SmtpSecurityOptions>() ?? new SmtpSecurityOptions();
-        var tls = configuration.GetSection(TlsOptions.Section).Get<TlsOptions>() ?? new TlsOptions();
-        var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var security = Bind<SmtpSecurityOptions>(configuration, SmtpSecurityOptions.Section);
+        var tls = Bind<TlsOptions>(configuration, TlsOptions.Section);
+        var smtp = Bind<SmtpOptions>(configuration, SmtpOptions.Section);
+        var storage = Bind<StorageOptions>(configuration, StorageOptions.Section);
 
         var certificate = TlsCertificateLoader.Load(tls, DataFolder(storage), smtp.HostName);
         if (certificate is null && security.SmtpsPort is not null)
         {
-            throw new InvalidOperationException("--smtps-port needs a certificate: give --tls-cert and --tls-key, or --tls-self-signed.");
+            throw new StartupException("--smtps-port needs a certificate: give --tls-cert and --tls-key, or --tls-self-signed.");
         }
         if (certificate is null && (security.RequireTls || security.AuthRequireTls))
         {
-            throw new InvalidOperationException("--smtp-require-tls and --smtp-auth-require-tls need a certificate: give --tls-cert and --tls-key, or --tls-self-signed.");
+            throw new StartupException("--smtp-require-tls and --smtp-auth-require-tls need a certificate: give --tls-cert and --tls-key, or --tls-self-signed.");
         }
         if (!SmtpUserList.TryParse(UserEntries(security), out var users, out var userError))
         {
-            throw new InvalidOperationException($"SMTP user list: {userError}.");
+            throw new StartupException($"SMTP user list: {userError}.");
         }
         if (!RecipientRules.TryCreate(security.AcceptedRecipients, out var recipients, out var recipientError))
         {
-            throw new InvalidOperationException($"--smtp-accept-recipient: {recipientError}.");
+            throw new StartupException($"--smtp-accept-recipient: {recipientError}.");
         }
         return new SmtpPolicy
         {
@@ -81,6 +81,20 @@ internal static class SmtpSecuritySetup
             Recipients = recipients,
             Faults = new FaultInjector(FaultRules(security)),
         };
+    }
+
+    /// <summary>A value that does not fit its setting (e.g. <c>--smtp-auth maybe</c>) is a startup error too.</summary>
+    private static T Bind<T>(IConfiguration configuration, string section)
+        where T : new()
+    {
+        try
+        {
+            return configuration.GetSection(section).Get<T>() ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException($"{e.Message} Run with --help to see what each option takes.", e);
+        }
     }
 
     /// <summary>The self-signed certificate lives next to the database; a temporary database uses the default folder.</summary>
@@ -110,7 +124,7 @@ internal static class SmtpSecuritySetup
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"The users file '{path}' (--smtp-users-file) could not be read: {e.Message}", e);
+            throw new StartupException($"The users file '{path}' (--smtp-users-file) could not be read: {e.Message}", e);
         }
         foreach (var (line, index) in lines.Select((l, i) => (l, i)))
         {
@@ -125,7 +139,7 @@ internal static class SmtpSecuritySetup
         {
             if (!FaultRule.TryCreate(settings, out var rule, out var error))
             {
-                throw new InvalidOperationException($"Smtp:Faults:{index}: {error}.");
+                throw new StartupException($"Smtp:Faults:{index}: {error}.");
             }
             rules.Add(rule);
         }
@@ -133,7 +147,7 @@ internal static class SmtpSecuritySetup
         {
             if (!FaultRuleParser.TryParse(text, out var settings, out var error) || !FaultRule.TryCreate(settings, out var rule, out error))
             {
-                throw new InvalidOperationException($"--smtp-fault {error}.");
+                throw new StartupException($"--smtp-fault {error}.");
             }
             rules.Add(rule);
         }

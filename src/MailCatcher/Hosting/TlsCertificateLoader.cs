@@ -25,11 +25,11 @@ internal static class TlsCertificateLoader
         var hasCertificate = !string.IsNullOrWhiteSpace(tls.Certificate);
         if (hasCertificate && tls.SelfSigned)
         {
-            throw new InvalidOperationException("Give either --tls-cert (with --tls-key) or --tls-self-signed, not both.");
+            throw new StartupException("Give either --tls-cert (with --tls-key) or --tls-self-signed, not both.");
         }
         if (!hasCertificate && !string.IsNullOrWhiteSpace(tls.Key))
         {
-            throw new InvalidOperationException("--tls-key needs --tls-cert: the certificate that goes with the key.");
+            throw new StartupException("--tls-key needs --tls-cert: the certificate that goes with the key.");
         }
         if (hasCertificate)
         {
@@ -44,11 +44,11 @@ internal static class TlsCertificateLoader
         keyPath = keyPath is null ? null : Path.GetFullPath(keyPath);
         if (!File.Exists(certificatePath))
         {
-            throw new InvalidOperationException($"The TLS certificate file '{certificatePath}' (--tls-cert) does not exist.");
+            throw new StartupException($"The TLS certificate file '{certificatePath}' (--tls-cert) does not exist.");
         }
         if (keyPath is not null && !File.Exists(keyPath))
         {
-            throw new InvalidOperationException($"The TLS key file '{keyPath}' (--tls-key) does not exist.");
+            throw new StartupException($"The TLS key file '{keyPath}' (--tls-key) does not exist.");
         }
         try
         {
@@ -63,7 +63,7 @@ internal static class TlsCertificateLoader
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             var key = keyPath ?? certificatePath;
-            throw new InvalidOperationException(
+            throw new StartupException(
                 $"The TLS certificate '{certificatePath}' (--tls-cert) with the key in '{key}' could not be read as PEM: {e.Message}", e);
         }
     }

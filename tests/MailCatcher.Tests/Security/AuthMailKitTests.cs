@@ -1,4 +1,5 @@
 using System.Net;
+using MailCatcher.Hosting;
 using MailCatcher.Tests.Infrastructure;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -133,7 +134,7 @@ public sealed class AuthMailKitTests
         {
             var file = Path.Combine(folder, "users.txt");
             await File.WriteAllTextAsync(file, "alice:ok\nsecret-looking-line\n", Cancel);
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(Path.Combine(folder, "mail.db"), "--smtp-users-file", file));
+            var error = await Assert.ThrowsAsync<StartupException>(() => TestHost.StartAsync(Path.Combine(folder, "mail.db"), "--smtp-users-file", file));
             Assert.Equal($"SMTP user list: {file} line 2: expected name:password.", error.Message);
         }
         finally

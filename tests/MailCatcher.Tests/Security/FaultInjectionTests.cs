@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using MailCatcher.Hosting;
 using MailCatcher.Tests.Infrastructure;
 
 namespace MailCatcher.Tests.Security;
@@ -213,7 +214,7 @@ public sealed class FaultInjectionTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_rule_on_the_command_line_stops_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SecureHost.StartAsync("--smtp-fault", "rcpt 150% 451 4.3.0 x"));
+        var error = await Assert.ThrowsAsync<StartupException>(() => SecureHost.StartAsync("--smtp-fault", "rcpt 150% 451 4.3.0 x"));
         Assert.Equal("--smtp-fault 'rcpt 150% 451 4.3.0 x': probability must be between 0 and 100; it was 150.", error.Message);
     }
 }

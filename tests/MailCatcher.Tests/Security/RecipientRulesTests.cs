@@ -1,3 +1,5 @@
+using MailCatcher.Hosting;
+
 namespace MailCatcher.Tests.Security;
 
 /// <summary>Accepted-recipient rules: with rules, an unknown recipient gets 550 5.1.1 (RFC 5321 §4.2.2, RFC 3463 §3.2).</summary>
@@ -50,7 +52,7 @@ public sealed class RecipientRulesTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_regular_expression_stops_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SecureHost.StartAsync("--smtp-accept-recipient", "/([a-z/"));
+        var error = await Assert.ThrowsAsync<StartupException>(() => SecureHost.StartAsync("--smtp-accept-recipient", "/([a-z/"));
         Assert.StartsWith("--smtp-accept-recipient: '/([a-z/' is not a valid regular expression", error.Message);
     }
 }

@@ -27,7 +27,19 @@ public sealed class SecureHost : IAsyncDisposable
     /// <summary>The implicit-TLS port, when <c>--smtps-port</c> was given.</summary>
     public int? SmtpsPort => Host.Services.GetRequiredService<BoundPorts>().PortOf("smtps");
 
-    public static Task<SecureHost> StartAsync(params string[] extraArgs) => StartInAsync(NewFolder(), extraArgs);
+    public static async Task<SecureHost> StartAsync(params string[] extraArgs)
+    {
+        var folder = NewFolder();
+        try
+        {
+            return await StartInAsync(folder, extraArgs);
+        }
+        catch
+        {
+            DeleteFolder(folder); // a host that failed to start leaves nothing behind
+            throw;
+        }
+    }
 
     /// <summary>Starts a host whose data folder is <paramref name="folder"/> (created if needed).</summary>
     public static async Task<SecureHost> StartInAsync(string folder, params string[] extraArgs)

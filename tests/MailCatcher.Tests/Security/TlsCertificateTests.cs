@@ -1,6 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using MailCatcher.Hosting;
 using MailCatcher.Tests.Infrastructure;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -57,7 +58,7 @@ public sealed class TlsCertificateTests : IDisposable
     public async Task A_missing_certificate_file_stops_startup_with_a_message_naming_it()
     {
         var missing = Path.Combine(_folder, "nope.pem");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", missing, "--tls-key", missing));
+        var error = await Assert.ThrowsAsync<StartupException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", missing, "--tls-key", missing));
         Assert.Equal($"The TLS certificate file '{missing}' (--tls-cert) does not exist.", error.Message);
     }
 
@@ -66,7 +67,7 @@ public sealed class TlsCertificateTests : IDisposable
     {
         var junk = Path.Combine(_folder, "junk.pem");
         await File.WriteAllTextAsync(junk, "this is not a certificate", Cancel);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", junk));
+        var error = await Assert.ThrowsAsync<StartupException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", junk));
         Assert.StartsWith($"The TLS certificate '{junk}' (--tls-cert) with the key in '{junk}' could not be read as PEM:", error.Message);
     }
 
@@ -74,14 +75,14 @@ public sealed class TlsCertificateTests : IDisposable
     public async Task A_certificate_without_its_key_stops_startup()
     {
         var (certificatePath, _, _) = WritePemPair();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", certificatePath));
+        var error = await Assert.ThrowsAsync<StartupException>(() => TestHost.StartAsync(DatabasePath, "--tls-cert", certificatePath));
         Assert.Contains("could not be read as PEM", error.Message);
     }
 
     [Fact]
     public async Task Implicit_TLS_without_a_certificate_stops_startup()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestHost.StartAsync(DatabasePath, "--smtps-port", "0"));
+        var error = await Assert.ThrowsAsync<StartupException>(() => TestHost.StartAsync(DatabasePath, "--smtps-port", "0"));
         Assert.Contains("--smtps-port needs a certificate", error.Message);
     }
 
