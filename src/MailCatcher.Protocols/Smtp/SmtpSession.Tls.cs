@@ -58,13 +58,13 @@ public sealed partial class SmtpSession
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
             await ssl.DisposeAsync();
-            if (stopping.IsCancellationRequested)
+            // The token also fires when the client closes the connection: that is a failed handshake too.
+            Error = e switch
             {
-                throw;
-            }
-            Error = e is OperationCanceledException
-                ? $"TLS handshake failed: no handshake within {_policy.HandshakeTimeout.TotalSeconds:N0} seconds"
-                : $"TLS handshake failed: {e.Message}";
+                OperationCanceledException when stopping.IsCancellationRequested => "TLS handshake failed: the connection closed during the handshake",
+                OperationCanceledException => $"TLS handshake failed: no handshake within {_policy.HandshakeTimeout.TotalSeconds:N0} seconds",
+                _ => $"TLS handshake failed: {e.Message}",
+            };
             Transcript.Info(Error);
             return false;
         }

@@ -7,7 +7,7 @@ using MailKit.Security;
 
 namespace MailCatcher.Tests.Security;
 
-/// <summary>MailKit authenticating with each mechanism (RFC 4954) in each <c>--smtp-auth</c> mode, over STARTTLS.</summary>
+/// <summary>MailKit authenticating with each mechanism (RFC 4954) in each <c>--smtp-auth</c> mode, over STARTTLS and implicit TLS.</summary>
 public sealed class AuthMailKitTests
 {
     private const string Password = "Correct-Horse-7";
@@ -26,10 +26,19 @@ public sealed class AuthMailKitTests
         };
     }
 
-    private static async Task<SmtpClient> ConnectAsync(SecureHost server)
+    /// <summary>Connects with STARTTLS, or with implicit TLS on the smtps port (RFC 8314).</summary>
+    private static async Task<SmtpClient> ConnectAsync(SecureHost server, bool implicitTls = false)
     {
         var client = server.NewClient();
-        await client.ConnectAsync("127.0.0.1", server.SmtpPort, SecureSocketOptions.StartTls, Cancel);
+        if (implicitTls)
+        {
+            await client.ConnectAsync("127.0.0.1", server.SmtpsPort!.Value, SecureSocketOptions.SslOnConnect, Cancel);
+        }
+        else
+        {
+            await client.ConnectAsync("127.0.0.1", server.SmtpPort, SecureSocketOptions.StartTls, Cancel);
+        }
+        Assert.True(client.IsSecure);
         return client;
     }
 
@@ -40,13 +49,16 @@ public sealed class AuthMailKitTests
     }
 
     [Theory]
-    [InlineData("PLAIN")]
-    [InlineData("LOGIN")]
-    [InlineData("CRAM-MD5")]
-    public async Task Mode_any_accepts_every_credential_and_records_the_user(string mechanism)
+    [InlineData("PLAIN", false)]
+    [InlineData("LOGIN", false)]
+    [InlineData("CRAM-MD5", false)]
+    [InlineData("PLAIN", true)]
+    [InlineData("LOGIN", true)]
+    [InlineData("CRAM-MD5", true)]
+    public async Task Mode_any_accepts_every_credential_and_records_the_user(string mechanism, bool implicitTls)
     {
-        await using var server = await SecureHost.StartAsync("--tls-self-signed");
-        using (var client = await ConnectAsync(server))
+        await using var server = await SecureHost.StartAsync("--tls-self-signed", "--smtps-port", "0");
+        using (var client = await ConnectAsync(server, implicitTls))
         {
             Assert.Contains(mechanism, client.AuthenticationMechanisms);
             await client.AuthenticateAsync(Mechanism(mechanism, "whoever@app.example", "any password"), Cancel);
@@ -62,13 +74,16 @@ public sealed class AuthMailKitTests
     }
 
     [Theory]
-    [InlineData("PLAIN")]
-    [InlineData("LOGIN")]
-    [InlineData("CRAM-MD5")]
-    public async Task With_a_user_list_right_credentials_are_accepted_and_wrong_ones_get_535_5_7_8(string mechanism)
+    [InlineData("PLAIN", false)]
+    [InlineData("LOGIN", false)]
+    [InlineData("CRAM-MD5", false)]
+    [InlineData("PLAIN", true)]
+    [InlineData("LOGIN", true)]
+    [InlineData("CRAM-MD5", true)]
+    public async Task With_a_user_list_right_credentials_are_accepted_and_wrong_ones_get_535_5_7_8(string mechanism, bool implicitTls)
     {
-        await using var server = await SecureHost.StartAsync("--tls-self-signed", "--smtp-user", $"alice:{Password}", "--smtp-user", "bob:other:with:colons");
-        using (var client = await ConnectAsync(server))
+        await using var server = await SecureHost.StartAsync("--tls-self-signed", "--smtps-port", "0", "--smtp-user", $"alice:{Password}", "--smtp-user", "bob:other:with:colons");
+        using (var client = await ConnectAsync(server, implicitTls))
         {
             var refused = await Assert.ThrowsAsync<AuthenticationException>(() => client.AuthenticateAsync(Mechanism(mechanism, "alice", "wrong"), Cancel));
             Assert.Contains("5.7.8", refused.Message);
@@ -77,7 +92,7 @@ public sealed class AuthMailKitTests
             await client.SendAsync(SessionReads.Message(), Cancel);
             await client.DisconnectAsync(true, Cancel);
         }
-        using (var client = await ConnectAsync(server))
+        using (var client = await ConnectAsync(server, implicitTls))
         {
             await client.AuthenticateAsync(Mechanism(mechanism, "bob", "other:with:colons"), Cancel);
             await client.DisconnectAsync(true, Cancel);
@@ -90,13 +105,16 @@ public sealed class AuthMailKitTests
     }
 
     [Theory]
-    [InlineData("PLAIN")]
-    [InlineData("LOGIN")]
-    [InlineData("CRAM-MD5")]
-    public async Task Mode_required_refuses_MAIL_without_AUTH_with_530_5_7_0_and_accepts_it_after(string mechanism)
+    [InlineData("PLAIN", false)]
+    [InlineData("LOGIN", false)]
+    [InlineData("CRAM-MD5", false)]
+    [InlineData("PLAIN", true)]
+    [InlineData("LOGIN", true)]
+    [InlineData("CRAM-MD5", true)]
+    public async Task Mode_required_refuses_MAIL_without_AUTH_with_530_5_7_0_and_accepts_it_after(string mechanism, bool implicitTls)
     {
-        await using var server = await SecureHost.StartAsync("--tls-self-signed", "--smtp-auth", "required", "--smtp-user", $"alice:{Password}");
-        using var client = await ConnectAsync(server);
+        await using var server = await SecureHost.StartAsync("--tls-self-signed", "--smtps-port", "0", "--smtp-auth", "required", "--smtp-user", $"alice:{Password}");
+        using var client = await ConnectAsync(server, implicitTls);
 
         // MailKit turns 530 into its "not authenticated" exception; AuthPolicyTests checks the code on the wire.
         var refused = await Assert.ThrowsAsync<ServiceNotAuthenticatedException>(() => client.SendAsync(SessionReads.Message(), Cancel));

@@ -48,6 +48,23 @@ public sealed class TlsHealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Client_that_stops_in_the_middle_of_its_ClientHello_leaves_the_server_healthy()
+    {
+        var (wire, _) = await _server.ConnectAsync();
+        await using (wire)
+        {
+            await wire.CommandAsync("EHLO client.example");
+            Assert.StartsWith("220 ", await wire.CommandAsync("STARTTLS"));
+            // A TLS handshake record header announcing 512 bytes, then only a few of them.
+            await wire.SendRawAsync(Encoding.Latin1.GetString([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03]));
+        }
+
+        await AssertNormalSessionsStillWorkAsync();
+        var sessions = await SessionReads.EndedSessionsAsync(_server.Host, 3);
+        Assert.StartsWith("TLS handshake failed", sessions[0].Error);
+    }
+
+    [Fact]
     public async Task Garbage_instead_of_a_ClientHello_after_STARTTLS_ends_that_session_only()
     {
         var (wire, _) = await _server.ConnectAsync();
