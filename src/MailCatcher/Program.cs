@@ -18,7 +18,16 @@ if (commandLine.Error is not null)
     return 2;
 }
 
-var app = MailCatcherApp.Build(args);
+WebApplication app;
+try
+{
+    app = MailCatcherApp.Build(args);
+}
+catch (StartupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 await app.StartAsync();
 Console.WriteLine(MailCatcherApp.StartupBanner(app));
 await app.WaitForShutdownAsync();

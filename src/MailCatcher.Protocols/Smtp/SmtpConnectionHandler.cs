@@ -4,6 +4,7 @@ using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Protocols.Shared;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class SmtpConnectionHandler(
     ISessionRecorder recorder,
     IOptionsMonitor<SmtpOptions> options,
     SmtpConnectionCounter counter,
+    SmtpPolicy policy,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<SmtpConnectionHandler> logger) : ConnectionHandler
@@ -38,7 +40,11 @@ public sealed class SmtpConnectionHandler(
         try
         {
             var sessionId = await recorder.StartAsync(new SessionStart(clock.GetUtcNow().UtcDateTime, clientAddress, "smtp"), lifetime.ApplicationStopping);
-            using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress);
+            // On the implicit-TLS endpoint Kestrel has already run the handshake (RFC 8314 §3.3).
+            var tls = connection.Features.Get<ITlsHandshakeFeature>() is { } handshake
+                ? TlsDescription.Of(handshake.Protocol, handshake.NegotiatedCipherSuite ?? default)
+                : null;
+            using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.ConnectionClosed);
             try
             {

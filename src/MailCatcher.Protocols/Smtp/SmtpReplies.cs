@@ -29,7 +29,7 @@ public static class SmtpReplies
 
     public static SmtpReply Help { get; } = new(214, "2.0.0", [
         "MailCatcher accepts every message and delivers none.",
-        "Commands: HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP",
+        "Commands: HELO EHLO MAIL RCPT DATA BDAT RSET NOOP QUIT VRFY HELP STARTTLS AUTH",
         "End of HELP info",
     ]);
 
@@ -58,4 +58,43 @@ public static class SmtpReplies
     public static SmtpReply ShuttingDown(string host) => new(421, "4.3.2", $"{host} Service shutting down, closing connection");
 
     public static SmtpReply StorageFailed { get; } = new(451, "4.3.0", "Local error in processing: message not stored, try again later");
+
+    /// <summary>RFC 3207 §4: the go-ahead for the TLS handshake.</summary>
+    public static SmtpReply ReadyToStartTls { get; } = new(220, "2.0.0", "Ready to start TLS");
+
+    /// <summary>RFC 3207 §4: 454 when TLS is not available.</summary>
+    public static SmtpReply TlsNotAvailable { get; } = new(454, "4.7.0", "TLS not available: no certificate is configured");
+
+    /// <summary>RFC 3207 §4: a server that requires TLS answers other commands with 530.</summary>
+    public static SmtpReply MustStartTls { get; } = new(530, "5.7.0", "Must issue a STARTTLS command first");
+
+    /// <summary>RFC 4954 §6: MAIL without AUTH when the server requires it.</summary>
+    public static SmtpReply AuthRequired { get; } = new(530, "5.7.0", "Authentication required");
+
+    /// <summary>RFC 4954 §6: the mechanism is only allowed over an encrypted connection.</summary>
+    public static SmtpReply EncryptionRequiredForAuth { get; } = new(538, "5.7.11", "Encryption required for requested authentication mechanism");
+
+    /// <summary>RFC 4954 §4: a server challenge or prompt, base64 encoded.</summary>
+    public static SmtpReply AuthChallenge(string base64) => new(334, null, base64);
+
+    /// <summary>RFC 4954 §6.</summary>
+    public static SmtpReply AuthSucceeded { get; } = new(235, "2.7.0", "Authentication successful");
+
+    /// <summary>RFC 4954 §6.</summary>
+    public static SmtpReply AuthFailed { get; } = new(535, "5.7.8", "Authentication credentials invalid");
+
+    /// <summary>RFC 4954 §4: the client answered a challenge with "*".</summary>
+    public static SmtpReply AuthCancelled { get; } = new(501, "5.0.0", "Authentication cancelled");
+
+    /// <summary>RFC 4954 §4: a response that is not valid base64 (or not a valid message of the mechanism).</summary>
+    public static SmtpReply AuthCannotDecode(string why) => new(501, "5.5.2", $"Cannot decode response: {why}");
+
+    /// <summary>RFC 4954 §4: an unknown mechanism.</summary>
+    public static SmtpReply UnknownMechanism { get; } = new(504, "5.5.4", "Unrecognized authentication type");
+
+    /// <summary>AUTH is switched off (<c>--smtp-auth off</c>) and was not advertised.</summary>
+    public static SmtpReply AuthNotEnabled { get; } = new(502, "5.5.1", "AUTH is not enabled on this server");
+
+    /// <summary>RFC 5321 §4.2.2 and RFC 3463 §3.2: the recipient does not exist.</summary>
+    public static SmtpReply UserUnknown { get; } = new(550, "5.1.1", "User unknown");
 }

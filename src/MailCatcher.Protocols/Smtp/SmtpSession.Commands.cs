@@ -1,4 +1,6 @@
 using System.Globalization;
+using MailCatcher.Core.Options;
+using MailCatcher.Protocols.Smtp.Faults;
 
 namespace MailCatcher.Protocols.Smtp;
 
@@ -12,6 +14,7 @@ public sealed partial class SmtpSession
     {
         Continue,
         Close,
+        StartTls,
     }
 
     private CommandOutcome Execute(SmtpCommand command)
@@ -71,11 +74,9 @@ public sealed partial class SmtpSession
                 Send(SmtpReplies.Help);
                 break;
             case SmtpVerb.StartTls:
-                // RFC 3207 §4: without a certificate TLS is not available.
-                Send(new SmtpReply(454, "4.7.0", "TLS not available: no certificate is configured"));
-                break;
+                return StartTls(command);
             case SmtpVerb.Auth:
-                Send(new SmtpReply(502, "5.5.1", "AUTH is not supported by this server"));
+                StartAuth(command);
                 break;
             case SmtpVerb.Quit:
                 Send(SmtpReplies.Bye(_options.HostName));
@@ -91,6 +92,10 @@ public sealed partial class SmtpSession
         if (name.Length == 0)
         {
             Send(SmtpReplies.SyntaxError($"{command.Name.ToUpperInvariant()} needs a domain or address literal"));
+            return;
+        }
+        if (InjectFault(FaultStage.Ehlo))
+        {
             return;
         }
         ResetTransaction();
@@ -117,6 +122,15 @@ public sealed partial class SmtpSession
         yield return "ENHANCEDSTATUSCODES";
         yield return "CHUNKING";
         yield return "HELP";
+        // RFC 3207 §4.2: STARTTLS is not offered once the session is encrypted.
+        if (_policy.Certificate is not null && Tls is null)
+        {
+            yield return "STARTTLS";
+        }
+        if (OffersAuth)
+        {
+            yield return $"AUTH {Plain} {Login} {CramMd5}";
+        }
     }
 
     private void Mail(string arguments)
@@ -162,6 +176,21 @@ public sealed partial class SmtpSession
                     return;
             }
         }
+        // Policy refusals come after the sequence (checked by the state table) and the syntax.
+        if (_policy.RequireTls && Tls is null)
+        {
+            Send(SmtpReplies.MustStartTls);
+            return;
+        }
+        if (_policy.AuthMode == SmtpAuthMode.Required && AuthenticatedUser is null)
+        {
+            Send(SmtpReplies.AuthRequired);
+            return;
+        }
+        if (InjectFault(FaultStage.Mail, path.Address))
+        {
+            return;
+        }
         _mailFrom = path.Address;
         _state = SmtpState.HaveSender;
         Send(SmtpReplies.SenderOk);
@@ -183,6 +212,15 @@ public sealed partial class SmtpSession
         {
             // RFC 5321 §4.5.3.1.10: 452 tells the client to send the rest in another transaction.
             Send(SmtpReplies.TooManyRecipients);
+            return;
+        }
+        if (!_policy.Recipients.Accepts(path.Address))
+        {
+            Send(SmtpReplies.UserUnknown);
+            return;
+        }
+        if (InjectFault(FaultStage.Rcpt, path.Address))
+        {
             return;
         }
         _recipients.Add(path.Address);

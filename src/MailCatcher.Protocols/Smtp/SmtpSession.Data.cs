@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using MailCatcher.Core.Content;
 using MailCatcher.Core.Messages;
+using MailCatcher.Protocols.Smtp.Faults;
 
 namespace MailCatcher.Protocols.Smtp;
 
@@ -162,6 +163,13 @@ public sealed partial class SmtpSession
 
     private void CompleteMessage()
     {
+        if (InjectFault(FaultStage.Data, [_mailFrom ?? "", .. _recipients]))
+        {
+            // The fault answered (or will drop the connection): the message is not stored.
+            Transcript.Info("message discarded by the injected fault");
+            ResetTransaction();
+            return;
+        }
         _pendingMessage = new IncomingMessage(_sessionId, new Envelope(_mailFrom ?? "", [.. _recipients]), Facts, _content!, Now);
         _content = null; // ownership passes to the message
         _decoder = null;
@@ -207,6 +215,7 @@ public sealed partial class SmtpSession
     /// <summary>Frees a half-received message's buffer.</summary>
     public void Dispose()
     {
+        DisposeTls();
         DiscardContent();
         _pendingMessage?.Content.Dispose();
         _pendingMessage = null;

@@ -29,17 +29,24 @@ public sealed partial class SmtpSession : IDisposable
     private readonly TimeProvider _clock;
     private readonly long _sessionId;
     private readonly string _clientAddress;
-    private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly IDuplexPipe _transport;
+    private readonly SmtpPolicy _policy;
+    private PipeReader _input;
+    private PipeWriter _output;
 
     private SmtpState _state = SmtpState.Connected;
     private InputMode _mode = InputMode.Commands;
     private int _errors;
     private bool _discardingLongLine;
 
-    public SmtpSession(IDuplexPipe transport, IMessageSink sink, SmtpOptions options, TimeProvider clock, long sessionId, string clientAddress)
+    /// <param name="policy">TLS, AUTH, recipient and fault rules; permissive when null.</param>
+    /// <param name="implicitTls">Protocol and cipher when the connection arrived already encrypted (RFC 8314 implicit TLS).</param>
+    public SmtpSession(IDuplexPipe transport, IMessageSink sink, SmtpOptions options, TimeProvider clock, long sessionId, string clientAddress, SmtpPolicy? policy = null, string? implicitTls = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
+        _policy = policy ?? new SmtpPolicy();
+        Tls = implicitTls;
         _input = transport.Input;
         _output = transport.Output;
         _sink = sink;
@@ -86,13 +93,25 @@ public sealed partial class SmtpSession : IDisposable
 
         /// <summary>Close the connection after flushing.</summary>
         Close,
+
+        /// <summary>STARTTLS was accepted: flush, then run the TLS handshake (RFC 3207 §4).</summary>
+        StartTls,
+
+        /// <summary>An injected fault wants a delay or a dropped connection.</summary>
+        Fault,
     }
 
     /// <summary>Runs the session until the client quits, disconnects, idles out or the server stops.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        Send(SmtpReplies.Greeting(_options.HostName));
-        await _output.FlushAsync(stopping);
+        if (Tls is not null)
+        {
+            Transcript.Info($"implicit TLS (RFC 8314): {Tls}");
+        }
+        if (!await GreetAsync(stopping))
+        {
+            return;
+        }
 
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         while (true)
@@ -122,9 +141,25 @@ public sealed partial class SmtpSession : IDisposable
             var buffer = result.Buffer;
             var action = Step(ref buffer);
             var caughtUp = action == NextAction.Read;
+            if (action == NextAction.StartTls)
+            {
+                // RFC 3207 §5: nothing the client pipelined after STARTTLS may be acted on.
+                var discarded = buffer.Length;
+                _input.AdvanceTo(buffer.End);
+                if (!await StartTlsHandshakeAsync(discarded, stopping))
+                {
+                    return;
+                }
+                continue;
+            }
             // When more input may follow in the buffer, mark only what was consumed as examined,
             // so the next read returns at once with the rest.
             _input.AdvanceTo(buffer.Start, caughtUp ? buffer.End : buffer.Start);
+
+            if (!await ApplyPendingFaultAsync(stopping))
+            {
+                return;
+            }
 
             if (action == NextAction.StoreMessage)
             {
@@ -168,6 +203,10 @@ public sealed partial class SmtpSession : IDisposable
                     {
                         return NextAction.StoreMessage;
                     }
+                    if (_pendingFault is not null)
+                    {
+                        return NextAction.Fault;
+                    }
                     continue;
                 case InputMode.Bdat:
                     if (!ReceiveChunk(ref buffer))
@@ -178,6 +217,10 @@ public sealed partial class SmtpSession : IDisposable
                     {
                         return NextAction.StoreMessage;
                     }
+                    if (_pendingFault is not null)
+                    {
+                        return NextAction.Fault;
+                    }
                     continue;
             }
 
@@ -187,17 +230,34 @@ public sealed partial class SmtpSession : IDisposable
             }
             if (line is null)
             {
-                continue; // an over-long line was answered
+                _authExchange = null; // an over-long line was answered; an AUTH exchange ends with it
+                continue;
             }
-            var command = SmtpCommand.Parse(line.Value);
-            Transcript.In(DescribeForTranscript(command, line.Value));
-            if (bareLf)
+            if (_authExchange is not null)
             {
-                Transcript.Info("bare LF: command line ended with LF instead of CRLF");
+                // RFC 4954 §4: a line during an AUTH exchange is a response, never a command.
+                Transcript.In("<AUTH response, not recorded>");
+                ContinueAuth(line.Value);
             }
-            if (Execute(command) == CommandOutcome.Close)
+            else
             {
-                return NextAction.Close;
+                var command = SmtpCommand.Parse(line.Value);
+                Transcript.In(DescribeForTranscript(command, line.Value));
+                if (bareLf)
+                {
+                    Transcript.Info("bare LF: command line ended with LF instead of CRLF");
+                }
+                switch (Execute(command))
+                {
+                    case CommandOutcome.Close:
+                        return NextAction.Close;
+                    case CommandOutcome.StartTls:
+                        return NextAction.StartTls;
+                }
+            }
+            if (_pendingFault is not null)
+            {
+                return NextAction.Fault;
             }
         }
     }
@@ -228,71 +288,5 @@ public sealed partial class SmtpSession : IDisposable
         }
         line = found;
         return true;
-    }
-
-    private void NoteDisconnect()
-    {
-        if (_mode != InputMode.Commands || _state is SmtpState.HaveSender or SmtpState.HaveRecipients or SmtpState.InBdat)
-        {
-            Error = _mode == InputMode.Commands
-                ? "client disconnected in the middle of a mail transaction; nothing was stored"
-                : "client disconnected during message content; the partial message was discarded";
-        }
-        else
-        {
-            Error ??= "client disconnected without QUIT";
-        }
-        Transcript.Info(Error);
-        ResetTransaction();
-    }
-
-    private void Send(SmtpReply reply)
-    {
-        if (reply.IsError)
-        {
-            _errors++;
-        }
-        foreach (var line in reply.WireLines())
-        {
-            Transcript.Out(line);
-            var bytes = Encoding.UTF8.GetBytes(line + "\r\n");
-            _output.Write(bytes);
-        }
-    }
-
-    private async Task TryFlushAsync()
-    {
-        try
-        {
-            await _output.FlushAsync();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-        {
-            // The client is gone; nothing left to tell it.
-        }
-    }
-
-    private DateTime Now => _clock.GetUtcNow().UtcDateTime;
-
-    private SessionFacts Facts => new(_clientAddress, HeloName, Tls, AuthenticatedUser);
-
-    private static string DescribeForTranscript(SmtpCommand command, in ReadOnlySequence<byte> line)
-        => command.Verb == SmtpVerb.Unknown && IsBinary(line)
-            ? $"<{line.Length:N0} bytes of binary data>"
-            : Encoding.UTF8.GetString(line);
-
-    private static bool IsBinary(in ReadOnlySequence<byte> line)
-    {
-        foreach (var segment in line)
-        {
-            foreach (var b in segment.Span)
-            {
-                if (b < 0x20 && b != (byte)'\t')
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -17,5 +17,18 @@ internal static class CommandLineFlags
         new("--smtp-idle-timeout", "Smtp:IdleTimeout", "00:05:00", "Close an SMTP session silent this long (hh:mm:ss)"),
         new("--db", "Storage:Database", "<local app data>/MailCatcher/mailcatcher.db", "SQLite database file; :memory: keeps nothing after exit"),
         new("--max-messages", "Storage:MaxMessages", "10000", "Keep the newest N messages (0 = no limit)"),
+
+        // TLS, AUTH, accepted recipients and fault injection (README: "TLS, AUTH and failure modes").
+        new("--smtps-port", "Smtp:SmtpsPort", "off", "Implicit-TLS SMTP port, RFC 8314 (0 = any free port); needs a certificate"),
+        new("--tls-cert", "Tls:Certificate", "none", "PEM certificate for STARTTLS and implicit TLS"),
+        new("--tls-key", "Tls:Key", "none", "PEM private key of --tls-cert, when not in the same file"),
+        new("--tls-self-signed", "Tls:SelfSigned", "false", "Generate a self-signed certificate once and keep it in the data folder", IsSwitch: true),
+        new("--smtp-require-tls", "Smtp:RequireTls", "false", "Refuse MAIL and AUTH before STARTTLS (530 5.7.0)", IsSwitch: true),
+        new("--smtp-auth", "Smtp:Auth", "any", "AUTH mode: any (accept every credential), required (530 without AUTH), off"),
+        new("--smtp-user", "Smtp:Users", "none", "A known user as NAME:PASSWORD; other credentials get 535 5.7.8", IsRepeatable: true),
+        new("--smtp-users-file", "Smtp:UsersFile", "none", "File with one NAME:PASSWORD a line"),
+        new("--smtp-auth-require-tls", "Smtp:AuthRequireTls", "false", "Refuse AUTH before TLS (538 5.7.11)", IsSwitch: true),
+        new("--smtp-accept-recipient", "Smtp:AcceptedRecipients", "any", "A recipient that exists: address, *@domain or /regex/; others get 550 5.1.1", IsRepeatable: true),
+        new("--smtp-fault", "Smtp:FaultRules", "none", "Fault rule: STAGE [ADDRESS] [N%] CODE TEXT | delay DURATION | drop", IsRepeatable: true),
     ];
 }

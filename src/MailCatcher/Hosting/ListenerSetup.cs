@@ -31,6 +31,10 @@ internal static class ListenerSetup
                 listener.UseConnectionHandler<SmtpConnectionHandler>();
                 ports.Add(BoundPorts.Smtp, listener);
             });
+            if (SmtpSecuritySetup.SmtpsPort(configuration) is { } smtpsPort)
+            {
+                kestrel.Listen(ip, smtpsPort, listener => listener.UseSmtps(ports));
+            }
         });
     }
 }

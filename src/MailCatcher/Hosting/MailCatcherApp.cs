@@ -50,6 +50,7 @@ public static class MailCatcherApp
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
+        builder.AddSmtpSecurity();
         builder.ConfigureListeners(ports);
         configure?.Invoke(builder);
 
@@ -63,6 +64,7 @@ public static class MailCatcherApp
         app.MapMessagesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
+        app.MapFaultsApi();
         return app;
     }
 
