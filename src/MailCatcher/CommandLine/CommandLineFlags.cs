@@ -17,5 +17,9 @@ internal static class CommandLineFlags
         new("--smtp-idle-timeout", "Smtp:IdleTimeout", "00:05:00", "Close an SMTP session silent this long (hh:mm:ss)"),
         new("--db", "Storage:Database", "<local app data>/MailCatcher/mailcatcher.db", "SQLite database file; :memory: keeps nothing after exit"),
         new("--max-messages", "Storage:MaxMessages", "10000", "Keep the newest N messages (0 = no limit)"),
+        // POP3 and IMAP (issue 7); users come from Smtp:Users ("name:password" entries).
+        new("--pop3-port", "Pop3:Port", "1110", "POP3 port (0 = any free port, off = no POP3)"),
+        new("--imap-port", "Imap:Port", "1143", "IMAP port (0 = any free port, off = no IMAP)"),
+        new("--mailbox-per-user", "Mailbox:PerUser", "false", "POP3/IMAP users see only messages addressed to them", IsSwitch: true),
     ];
 }

@@ -31,6 +31,7 @@ internal static class ListenerSetup
                 listener.UseConnectionHandler<SmtpConnectionHandler>();
                 ports.Add(BoundPorts.Smtp, listener);
             });
+            kestrel.ListenMailboxProtocols(ip, configuration, ports);
         });
     }
 }
