@@ -11,6 +11,9 @@ public interface IMailboxStore
     /// <summary>RFC 3501 §2.3.1.1: the UIDVALIDITY of INBOX, fixed when the database was created.</summary>
     Task<uint> GetUidValidityAsync(CancellationToken cancellationToken);
 
+    /// <summary>The id the next stored message will get at least (RFC 3501 §2.3.1.1 UIDNEXT): ids are never reused.</summary>
+    Task<long> GetNextIdAsync(CancellationToken cancellationToken);
+
     /// <summary>Every message visible to <paramref name="scope"/>, oldest (lowest id) first.</summary>
     Task<IReadOnlyList<MailboxEntry>> ListAsync(MailboxScope scope, CancellationToken cancellationToken);
 

@@ -33,6 +33,16 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
         return value;
     }
 
+    public async Task<long> GetNextIdAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
+        var last = await db.Database
+            .SqlQuery<long>($"SELECT seq AS Value FROM sqlite_sequence WHERE name = 'Messages'")
+            .ToListAsync(cancellationToken);
+        return (last.Count == 0 ? 0 : last[0]) + 1;
+    }
+
     public async Task<IReadOnlyList<MailboxEntry>> ListAsync(MailboxScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

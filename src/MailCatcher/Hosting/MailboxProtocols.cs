@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using MailCatcher.Core.Options;
+using MailCatcher.Protocols.Imap;
 using MailCatcher.Protocols.Pop3;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -31,6 +32,9 @@ internal static class MailboxProtocols
             });
         services.AddOptions<Pop3Options>().BindConfiguration(Pop3Options.Section);
         services.AddSingleton<Pop3ConnectionCounter>();
+        services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section);
+        services.AddSingleton<ImapConnectionCounter>();
+        services.AddSingleton<ImapFlagStore>();
         return services;
     }
 
@@ -43,6 +47,14 @@ internal static class MailboxProtocols
             {
                 listener.UseConnectionHandler<Pop3ConnectionHandler>();
                 ports.Add(Pop3, listener);
+            });
+        }
+        if (ReadPort(configuration, "Imap:Port", DefaultImapPort) is { } imap)
+        {
+            kestrel.Listen(ip, imap, listener =>
+            {
+                listener.UseConnectionHandler<ImapConnectionHandler>();
+                ports.Add(Imap, listener);
             });
         }
     }

@@ -44,6 +44,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Leave the database file in place on dispose (for restart tests, which delete it themselves).</summary>
+    public bool KeepDatabase { get; set; }
+
     /// <summary>Starts a host. Extra command-line flags come after the defaults and win.</summary>
     public static async Task<TestHost> StartAsync(params string[] extraArgs)
     {
@@ -82,6 +85,10 @@ public sealed class TestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);
