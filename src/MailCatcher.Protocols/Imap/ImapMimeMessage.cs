@@ -42,9 +42,13 @@ public sealed partial class ImapMimeMessage
         return result;
     }
 
-    /// <summary>The top-level message's header and text; an unparseable message is all text.</summary>
+    /// <summary>
+    /// The top-level message's header and text; an unparseable message is all text. The top
+    /// level always spans every octet: whatever MimeKit skips before the header (a byte-order
+    /// mark) belongs to the header, so BODY[] is the raw message and HEADER + TEXT add up to it.
+    /// </summary>
     public Range Top => Message is not null && _messages.TryGetValue(Message, out var range)
-        ? range with { End = Raw.Length }
+        ? new Range(0, range.ContentStart, Raw.Length)
         : new Range(0, 0, Raw.Length);
 
     public Range? RangeOf(MimeEntity entity) => _entities.TryGetValue(entity, out var range) ? range : null;

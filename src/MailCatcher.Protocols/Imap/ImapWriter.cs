@@ -7,13 +7,12 @@ namespace MailCatcher.Protocols.Imap;
 /// <summary>
 /// Writes IMAP response syntax (RFC 3501 §4). A string goes out quoted when that is exact —
 /// 7-bit, no CR, LF or NUL — and as a literal otherwise, so UTF-8 header values, quotes,
-/// backslashes and CRLF inside encoded words always reach the client intact.
+/// backslashes and CRLF inside encoded words always reach the client intact. Long 7-bit values
+/// stay quoted: clients cap literals inside ENVELOPE (MailKit at 4 KB) but not quoted strings,
+/// and the corpus has a 200 KB Subject.
 /// </summary>
 public static class ImapWriter
 {
-    /// <summary>Longer strings go out as literals even when they could be quoted.</summary>
-    public const int MaxQuoted = 1024;
-
     public static void Ascii(IBufferWriter<byte> output, string text)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -72,10 +71,6 @@ public static class ImapWriter
 
     public static bool CanQuote(ReadOnlySpan<byte> value)
     {
-        if (value.Length > MaxQuoted)
-        {
-            return false;
-        }
         foreach (var b in value)
         {
             if (b is 0 or (byte)'\r' or (byte)'\n' or >= 0x80)
