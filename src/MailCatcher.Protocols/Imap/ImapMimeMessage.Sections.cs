@@ -46,19 +46,23 @@ public sealed partial class ImapMimeMessage
     {
         ArgumentNullException.ThrowIfNull(part);
         var current = Message?.Body;
+        // Part 1 names a non-multipart body only directly under a message, not under another part.
+        var underMessage = true;
         for (var step = 0; step < part.Count && current is not null; step++)
         {
             if (step > 0 && current is MessagePart messagePart)
             {
                 current = messagePart.Message?.Body;
+                underMessage = true;
             }
             var number = part[step];
             current = current switch
             {
                 Multipart multipart => number <= multipart.Count ? multipart[number - 1] : null,
-                not null when number == 1 => current,
+                not null when number == 1 && underMessage => current,
                 _ => null,
             };
+            underMessage = false;
         }
         return current;
     }
