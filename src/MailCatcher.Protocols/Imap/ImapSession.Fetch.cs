@@ -148,7 +148,21 @@ public sealed partial class ImapSession
     public static string InternalDate(DateTime utc) =>
         string.Create(CultureInfo.InvariantCulture, $"{utc.Day,2}-{utc.ToString("MMM", CultureInfo.InvariantCulture)}-{utc:yyyy HH:mm:ss} +0000");
 
+    /// <summary>The last message loaded: clients fetch one message's parts in a row, and each fetch would otherwise re-read and re-parse it.</summary>
+    private (long Uid, ImapMimeMessage Message)? _lastLoaded;
+
     private async Task<ImapMimeMessage?> LoadAsync(long uid, CancellationToken cancellationToken)
+    {
+        if (_lastLoaded is { } last && last.Uid == uid)
+        {
+            return last.Message;
+        }
+        var loaded = await ReadAsync(uid, cancellationToken);
+        _lastLoaded = loaded is null ? null : (uid, loaded);
+        return loaded;
+    }
+
+    private async Task<ImapMimeMessage?> ReadAsync(long uid, CancellationToken cancellationToken)
     {
         await using var raw = await _store.OpenRawAsync(uid, cancellationToken);
         if (raw is null)

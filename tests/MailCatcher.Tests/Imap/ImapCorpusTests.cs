@@ -6,7 +6,8 @@ namespace MailCatcher.Tests.Imap;
 
 /// <summary>
 /// Every message of ../shared/corpus/messages sent in over SMTP and read back over IMAP: BODY[]
-/// equals the stored raw bytes, and ENVELOPE and BODYSTRUCTURE parse in MailKit (a real client).
+/// equals the stored raw bytes, ENVELOPE and BODYSTRUCTURE parse in MailKit (a real client), and every
+/// part's BODY[part] has the size BODYSTRUCTURE announces.
 /// </summary>
 public sealed class ImapCorpusTests : IAsyncLifetime
 {
@@ -76,7 +77,32 @@ public sealed class ImapCorpusTests : IAsyncLifetime
             {
                 failures.Add($"{name}: RFC822.SIZE {summary.Size} but {raw.Length} octets stored");
             }
+            // Each leaf part's BODY[part] holds exactly the octets its BODYSTRUCTURE announces.
+            foreach (var part in Leaves(summary.Body).Where(p => !string.IsNullOrEmpty(p.PartSpecifier)).Take(40))
+            {
+                await using var section = await client.Inbox.GetStreamAsync(summary.UniqueId, part.PartSpecifier, Token);
+                if (section.Length != part.Octets)
+                {
+                    failures.Add($"{name}: BODY[{part.PartSpecifier}] has {section.Length} octets, BODYSTRUCTURE says {part.Octets}");
+                }
+            }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static IEnumerable<BodyPartBasic> Leaves(BodyPart part)
+    {
+        switch (part)
+        {
+            case BodyPartMultipart multipart:
+                foreach (var leaf in multipart.BodyParts.SelectMany(Leaves))
+                {
+                    yield return leaf;
+                }
+                break;
+            case BodyPartBasic basic:
+                yield return basic;
+                break;
+        }
     }
 }
