@@ -72,10 +72,10 @@ public sealed partial class ImapSession
                 Tagged(tag, ImapReplies.TlsUnavailable);
                 return false;
             case "LOGIN":
-                await LoginAsync(tag, reader, cancellationToken);
+                Login(tag, reader);
                 return false;
             case "AUTHENTICATE":
-                await AuthenticateAsync(tag, reader, cancellationToken);
+                Authenticate(tag, reader);
                 return false;
             case "ENABLE":
                 // RFC 5161 §3.1: ENABLED lists what was enabled; none of the extensions this server knows needs enabling.
@@ -114,18 +114,18 @@ public sealed partial class ImapSession
     }
 
     /// <summary>RFC 3501 §6.2.3 LOGIN userid password.</summary>
-    private async Task LoginAsync(string tag, ImapArgumentReader reader, CancellationToken cancellationToken)
+    private void Login(string tag, ImapArgumentReader reader)
     {
         reader.Space();
         var user = reader.ReadAString();
         reader.Space();
         var password = reader.ReadAString();
         reader.ExpectEnd();
-        await CompleteLoginAsync(tag, "LOGIN", user, password, cancellationToken);
+        CompleteLogin(tag, "LOGIN", user, password);
     }
 
     /// <summary>RFC 3501 §6.2.2 AUTHENTICATE, with RFC 4959 SASL-IR; only PLAIN (RFC 4616).</summary>
-    private async Task AuthenticateAsync(string tag, ImapArgumentReader reader, CancellationToken cancellationToken)
+    private void Authenticate(string tag, ImapArgumentReader reader)
     {
         reader.Space();
         var mechanism = reader.ReadAtom();
@@ -138,7 +138,7 @@ public sealed partial class ImapSession
         {
             var initial = reader.ReadToken();
             reader.ExpectEnd();
-            await FinishAuthenticateAsync(tag, initial == "=" ? "" : initial, cancellationToken);
+            FinishAuthenticate(tag, initial == "=" ? "" : initial);
             return;
         }
         reader.ExpectEnd();
@@ -146,7 +146,7 @@ public sealed partial class ImapSession
         Line(ImapReplies.ContinueAuth);
     }
 
-    private async Task<bool> FinishAuthenticateAsync(string tag, string response, CancellationToken cancellationToken)
+    private bool FinishAuthenticate(string tag, string response)
     {
         if (response == "*")
         {
@@ -170,24 +170,22 @@ public sealed partial class ImapSession
             Tagged(tag, "BAD Invalid PLAIN response");
             return false;
         }
-        await CompleteLoginAsync(tag, "AUTHENTICATE", parts[1], parts[2], cancellationToken);
+        CompleteLogin(tag, "AUTHENTICATE", parts[1], parts[2]);
         return false;
     }
 
-    private Task CompleteLoginAsync(string tag, string command, string user, string password, CancellationToken cancellationToken)
+    private void CompleteLogin(string tag, string command, string user, string password)
     {
-        _ = cancellationToken;
         if (!_authenticator.Check(user, password))
         {
             Transcript.Info($"login failed for {user}");
             Tagged(tag, ImapReplies.LoginFailed);
-            return Task.CompletedTask;
+            return;
         }
         User = user;
         _state = ImapState.Authenticated;
         Transcript.Info($"logged in as {user}");
         Tagged(tag, $"OK [CAPABILITY {ImapReplies.Capabilities}] {command} completed");
-        return Task.CompletedTask;
     }
 
     private static string Describe(byte[] command)

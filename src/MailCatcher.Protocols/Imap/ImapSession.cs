@@ -153,7 +153,7 @@ public sealed partial class ImapSession : IDisposable
                 {
                     var authTag = _authenticatingTag!;
                     _authenticatingTag = null;
-                    work.Add(() => FinishAuthenticateAsync(authTag, text, cancellationToken));
+                    work.Add(() => Task.FromResult(FinishAuthenticate(authTag, text)));
                     _moreBuffered = true;
                     break; // the reply decides what comes next
                 }
