@@ -77,7 +77,7 @@ public sealed partial class Pop3Session
     private void Capa()
     {
         Send(Pop3Replies.Capabilities);
-        SendLines(["USER", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "EXPIRE NEVER", "IMPLEMENTATION MailCatcher"]);
+        SendLines(["USER", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "IMPLEMENTATION MailCatcher"]);
     }
 
     /// <summary>RFC 1939 §7 USER name.</summary>
