@@ -1,8 +1,10 @@
 using MailCatcher.Core.Events;
+using MailCatcher.Core.Mailbox;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Mailbox;
 using MailCatcher.Storage.Queries;
 using MailCatcher.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISessionRecorder>(provider => provider.GetRequiredService<SqliteMessageSink>());
         services.AddSingleton<MailQueries>();
         services.AddSingleton<MailDatabaseInitializer>();
+        services.AddSingleton<IMailboxStore, SqliteMailboxStore>();
         return services;
     }
 }

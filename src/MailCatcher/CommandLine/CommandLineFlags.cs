@@ -30,5 +30,10 @@ internal static class CommandLineFlags
         new("--smtp-auth-require-tls", "Smtp:AuthRequireTls", "false", "Refuse AUTH before TLS (538 5.7.11)", IsSwitch: true),
         new("--smtp-accept-recipient", "Smtp:AcceptedRecipients", "any", "A recipient that exists: address, *@domain or /regex/; others get 550 5.1.1", IsRepeatable: true),
         new("--smtp-fault", "Smtp:FaultRules", "none", "Fault rule: STAGE [ADDRESS] [N%] CODE TEXT | delay DURATION | drop", IsRepeatable: true),
+
+        // POP3 and IMAP (issue 7); users come from Smtp:Users ("name:password" entries).
+        new("--pop3-port", "Pop3:Port", "1110", "POP3 port (0 = any free port, off = no POP3)"),
+        new("--imap-port", "Imap:Port", "1143", "IMAP port (0 = any free port, off = no IMAP)"),
+        new("--mailbox-per-user", "Mailbox:PerUser", "false", "POP3/IMAP users see only messages addressed to them", IsSwitch: true),
     ];
 }

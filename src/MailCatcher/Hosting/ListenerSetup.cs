@@ -35,6 +35,9 @@ internal static class ListenerSetup
             {
                 kestrel.Listen(ip, smtpsPort, listener => listener.UseSmtps(ports));
             }
+
+            kestrel.ListenMailboxProtocols(ip, configuration, ports);
+
         });
     }
 }

@@ -44,6 +44,7 @@ public static class MailCatcherApp
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
+        builder.Services.AddMailboxProtocols();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -79,6 +80,8 @@ public static class MailCatcherApp
         return $"""
             MailCatcher {InfoApi.Version}
               SMTP      {host}:{ports.PortOf(BoundPorts.Smtp)}
+              POP3      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Pop3))}
+              IMAP      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Imap))}
               Web UI    http://{host}:{ports.PortOf(BoundPorts.Http)}/
               Database  {database.Description}
             """;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using MailCatcher.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,8 @@ public sealed class TestHost : IAsyncDisposable
         var ports = app.Services.GetRequiredService<BoundPorts>();
         SmtpPort = ports.PortOf(BoundPorts.Smtp)!.Value;
         HttpPort = ports.PortOf(BoundPorts.Http)!.Value;
+        Pop3Port = ports.PortOf("pop3");
+        ImapPort = ports.PortOf("imap");
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/") };
     }
 
@@ -29,11 +32,20 @@ public sealed class TestHost : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>The POP3 port, or null when POP3 is off.</summary>
+    public int? Pop3Port { get; }
+
+    /// <summary>The IMAP port, or null when IMAP is off.</summary>
+    public int? ImapPort { get; }
+
     public string DatabasePath { get; }
 
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>Leave the database file in place on dispose (for restart tests, which delete it themselves).</summary>
+    public bool KeepDatabase { get; set; }
 
     /// <summary>Starts a host. Extra command-line flags come after the defaults and win.</summary>
     public static async Task<TestHost> StartAsync(params string[] extraArgs)
@@ -53,8 +65,22 @@ public sealed class TestHost : IAsyncDisposable
         {
             return await StartAsync(Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db"), [databasePath, .. extraArgs]);
         }
-        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--db", databasePath, .. extraArgs];
+        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", databasePath, .. extraArgs];
         var app = MailCatcherApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        return new TestHost(app, databasePath);
+    }
+
+    /// <summary>Starts a host with extra configuration entries (for settings that have no flag yet).</summary>
+    public static async Task<TestHost> StartWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] extraArgs)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db");
+        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", databasePath, .. extraArgs];
+        var app = MailCatcherApp.Build(args, builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
         await app.StartAsync();
         return new TestHost(app, databasePath);
     }
@@ -67,6 +93,10 @@ public sealed class TestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Mailbox;
+using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace MailCatcher.Storage.Mailbox;
+
+/// <summary>
+/// The POP3/IMAP seam on SQLite. Reads are untracked queries; the two writes (read state,
+/// delete) are single EF Core set-based statements, each its own short transaction, and publish
+/// their events only after commit. No schema of its own: UIDs are message ids and UIDVALIDITY
+/// is the <c>Settings</c> row written when the database was created.
+/// </summary>
+public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts, MailQueries queries, MailEventBus events) : IMailboxStore
+{
+    private uint? _uidValidity;
+
+    public async Task<uint> GetUidValidityAsync(CancellationToken cancellationToken)
+    {
+        if (_uidValidity is { } known)
+        {
+            return known;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var text = await db.Settings.Where(s => s.Key == StoreSetting.UidValidity).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
+        // RFC 3501 §2.3.1.1: a non-zero 32-bit value. The migration seeds it with the creation time in seconds.
+        var value = uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed != 0 ? parsed : 1u;
+        _uidValidity = value;
+        return value;
+    }
+
+    public async Task<long> GetNextIdAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
+        var last = await db.Database
+            .SqlQuery<long>($"SELECT seq AS Value FROM sqlite_sequence WHERE name = 'Messages'")
+            .ToListAsync(cancellationToken);
+        return (last.Count == 0 ? 0 : last[0]) + 1;
+    }
+
+    public async Task<IReadOnlyList<MailboxEntry>> ListAsync(MailboxScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Messages.AsNoTracking()
+            .OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Size, m.ReceivedAt, m.IsRead, m.Date, m.FromName, m.FromAddress, m.ToJson, m.CcJson, m.EnvelopeToJson, m.Subject })
+            .ToListAsync(cancellationToken);
+        var entries = new List<MailboxEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            var to = StorageJson.Deserialize<List<EmailAddress>>(row.ToJson);
+            var cc = StorageJson.Deserialize<List<EmailAddress>>(row.CcJson);
+            var envelope = StorageJson.Deserialize<List<string>>(row.EnvelopeToJson);
+            var recipients = to.Concat(cc).Select(Display).Concat(envelope).ToList();
+            if (scope.Recipient is { } recipient && !MatchesAny(to.Concat(cc), envelope, recipient))
+            {
+                continue;
+            }
+            var from = row.FromAddress is null ? "" : Display(new EmailAddress(row.FromName ?? "", row.FromAddress));
+            entries.Add(new MailboxEntry(row.Id, row.Size, row.ReceivedAt, row.IsRead, row.Date, from, recipients, row.Subject));
+        }
+        return entries;
+    }
+
+    public Task<Stream?> OpenRawAsync(long id, CancellationToken cancellationToken) => queries.OpenRawAsync(id, cancellationToken);
+
+    public async Task SetReadAsync(IReadOnlyCollection<long> ids, bool isRead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changing = await db.Messages.Where(m => ids.Contains(m.Id) && m.IsRead != isRead).Select(m => m.Id).ToListAsync(cancellationToken);
+        if (changing.Count == 0)
+        {
+            return;
+        }
+        await db.Messages.Where(m => changing.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsRead, isRead), cancellationToken);
+        var rows = await db.Messages.AsNoTracking().Where(m => changing.Contains(m.Id)).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            events.Publish(new MessageUpdated(MessageMapper.ToSummary(row)));
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.Messages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        await db.MessageContents.Where(c => existing.Contains(c.MessageId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Messages.Where(m => existing.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (existing.Count > 0)
+        {
+            events.Publish(new MessagesDeleted(existing));
+        }
+        return existing;
+    }
+
+    private static string Display(EmailAddress address) =>
+        string.IsNullOrEmpty(address.Name) ? address.Address : $"{address.Name} <{address.Address}>";
+
+    private static bool MatchesAny(IEnumerable<EmailAddress> headers, IEnumerable<string> envelope, string recipient) =>
+        headers.Any(a => Matches(a.Address, recipient)) || envelope.Any(a => Matches(a, recipient));
+
+    /// <summary>A whole address matches itself; a name without <c>@</c> matches an address's local part.</summary>
+    private static bool Matches(string address, string recipient)
+    {
+        if (recipient.Contains('@', StringComparison.Ordinal))
+        {
+            return string.Equals(address, recipient, StringComparison.OrdinalIgnoreCase);
+        }
+        var at = address.LastIndexOf('@');
+        return at > 0 && string.Equals(address[..at], recipient, StringComparison.OrdinalIgnoreCase);
+    }
+}
