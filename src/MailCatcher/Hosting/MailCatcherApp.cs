@@ -5,6 +5,7 @@ using MailCatcher.CommandLine;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Protocols.Smtp;
+using MailCatcher.Relay;
 using MailCatcher.Storage;
 using MailCatcher.Storage.Database;
 
@@ -44,6 +45,7 @@ public static class MailCatcherApp
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
+        builder.Services.AddMailRelay();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -63,6 +65,8 @@ public static class MailCatcherApp
         app.MapMessagesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
+        app.MapReleaseApi();
+        app.MapOutboxApi();
         return app;
     }
 
