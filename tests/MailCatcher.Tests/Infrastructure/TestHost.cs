@@ -53,12 +53,25 @@ public sealed class TestHost : IAsyncDisposable
 
     public Task<T?> GetJsonAsync<T>(string path) => Http.GetFromJsonAsync<T>(path, TestJson.Options);
 
+    /// <summary>Stops the host like a restart would, leaving the database file for the next <see cref="StartAsync(string, string[])"/>.</summary>
+    public async Task StopKeepingDatabaseAsync()
+    {
+        _keepDatabase = true;
+        await DisposeAsync();
+    }
+
+    private bool _keepDatabase;
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepDatabase)
+        {
+            return;
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(DatabasePath + suffix);
