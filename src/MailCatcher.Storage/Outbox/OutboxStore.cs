@@ -34,10 +34,14 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
             CreatedAt = now,
             QueuedAt = now,
         };
-        db.OutboxEntries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        db.OutboxContents.Add(new StoredOutboxContent { EntryId = entry.Id, Compression = ContentCompression.Brotli, Data = compressed });
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.OutboxEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            db.OutboxContents.Add(new StoredOutboxContent { EntryId = entry.Id, Compression = ContentCompression.Brotli, Data = compressed });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         var result = ToEntry(entry, [], withTranscripts: false);
         events.Publish(new OutboxChanged(result));
         return result;
@@ -137,6 +141,8 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         ArgumentNullException.ThrowIfNull(attempt);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var text = OutboxStates.ToText(state);
+        // One transaction: a reader never sees the new state without the attempt that led to it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, text).SetProperty(e => e.NextAttemptAt, nextAttemptAt), cancellationToken);
         if (changed == 0)
@@ -145,6 +151,7 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         }
         db.OutboxAttempts.Add(new StoredOutboxAttempt { EntryId = id, At = attempt.At, Code = attempt.Code, Text = attempt.Text, Transcript = attempt.Transcript });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await AnnounceAsync(id, cancellationToken);
     }
 
