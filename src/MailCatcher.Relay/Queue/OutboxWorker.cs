@@ -38,6 +38,7 @@ public sealed class OutboxWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveAll(t => t.IsCompleted);
+            var woken = outbox.NextWake;
             var relay = options.CurrentValue;
             if (relay.IsConfigured)
             {
@@ -55,8 +56,10 @@ public sealed class OutboxWorker(
                 }
             }
             var wait = await NextWaitAsync(stoppingToken);
-            var woken = outbox.WaitAsync(wait, stoppingToken);
-            await Task.WhenAny([woken, .. running]).ContinueWith(_ => { }, TaskScheduler.Default);
+            using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var timer = Task.Delay(wait, sleep.Token);
+            await Task.WhenAny([woken, timer, .. running]);
+            await sleep.CancelAsync();
         }
         await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
     }

@@ -12,9 +12,9 @@ namespace MailCatcher.Relay.Queue;
 /// copies the message into the queue, and wakes the worker. Nothing is relayed unless a user
 /// or a relay rule asks.
 /// </summary>
-public sealed class RelayOutbox(OutboxStore store, MailQueries queries, IOptionsMonitor<RelayOptions> options, TimeProvider time) : IDisposable
+public sealed class RelayOutbox(OutboxStore store, MailQueries queries, IOptionsMonitor<RelayOptions> options, TimeProvider time)
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsConfigured => options.CurrentValue.IsConfigured;
 
@@ -84,20 +84,12 @@ public sealed class RelayOutbox(OutboxStore store, MailQueries queries, IOptions
     }
 
     /// <summary>Tells the worker there is something to do now.</summary>
-    public void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
+    public void Wake() =>
+        Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Waits until <see cref="Wake"/> or <paramref name="timeout"/>, whichever comes first.</summary>
-    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _wake.Dispose();
+    /// <summary>
+    /// Completes at the next <see cref="Wake"/>. Take it before looking at the queue, so that a
+    /// wake between the look and the wait is not lost; every waiter sees every wake.
+    /// </summary>
+    internal Task NextWake => Volatile.Read(ref _wake).Task;
 }

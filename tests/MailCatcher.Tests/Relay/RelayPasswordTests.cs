@@ -24,6 +24,7 @@ public sealed class RelayPasswordTests
 
     [Theory]
     [InlineData(Password, "sent")]
+    [InlineData("a-different-password", "failed")]
     public async Task Relay_password_never_appears_in_logs_transcripts_api_or_database(string relayAcceptsPassword, string expectedState)
     {
         await using var target = await RelayTarget.StartAsync(auth: $"{User}:{relayAcceptsPassword}");

@@ -90,6 +90,15 @@ public sealed class RelayRetryTests
         Assert.Equal("smtp; 550 5.1.1 <user@example.com>: Recipient address rejected", recipient["Diagnostic-Code"]);
         Assert.Equal("text/rfc822-headers", multipart[2].ContentType.MimeType);
         Assert.Contains("Subject: Password reset", Encoding.UTF8.GetString(raw));
+
+        // Released by hand, the bounce keeps its null reverse-path at the relay too.
+        target.SetReply(null);
+        var again = await RelayTestKit.ReleasedEntryAsync(await RelayTestKit.ReleaseAsync(host, bounce.Id, "postmaster@example.com"));
+        var (relayed, from, _) = await target.WaitForMessageAsync();
+        Assert.Equal("<>", from); // aiosmtpd reports the null reverse-path as written
+        Assert.Equal(raw, relayed);
+        var sent = await RelayTestKit.WaitForEntryAsync(host, again.Id, e => e.State == "sent");
+        Assert.Contains("C: MAIL FROM:<>", sent.Attempts[^1].Transcript);
     }
 
     [Fact]
