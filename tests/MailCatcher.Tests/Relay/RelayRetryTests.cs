@@ -33,6 +33,31 @@ public sealed class RelayRetryTests
     }
 
     [Fact]
+    public async Task Entry_that_cannot_be_delivered_within_the_give_up_time_fails_and_bounces_with_4_4_7()
+    {
+        await using var target = await RelayTarget.StartAsync(down: true);
+        await using var host = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--relay-retry", "00:00:01", "--relay-give-up", "00:00:03"));
+        var id = await RelayTestKit.CaptureAsync(host, RelayTestKit.Sample());
+
+        var entry = await RelayTestKit.ReleasedEntryAsync(await RelayTestKit.ReleaseAsync(host, id));
+        var failed = await RelayTestKit.WaitForEntryAsync(host, entry.Id, e => e.State == "failed" && e.BounceMessageId is not null);
+
+        Assert.True(failed.Attempts.Count >= 2);
+        Assert.All(failed.Attempts, a => Assert.Null(a.Code));
+        var raw = await host.Http.GetByteArrayAsync($"api/v1/messages/{failed.BounceMessageId}/raw", TestContext.Current.CancellationToken);
+        var report = Assert.IsType<MultipartReport>(MimeMessage.Load(new MemoryStream(raw), TestContext.Current.CancellationToken).Body);
+        Assert.Equal("4.4.7", Assert.IsType<MessageDeliveryStatus>(report[1]).StatusGroups[1]["Status"]);
+        Assert.Equal(0, target.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task Bad_relay_setting_stops_the_host_at_start()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(new[] { "--relay-host", "127.0.0.1", "--relay-concurrency", "0" }));
+        Assert.Contains("MaxConcurrency", error.ToString());
+    }
+
+    [Fact]
     public async Task Relay_answering_451_defers_with_the_reply_recorded()
     {
         await using var target = await RelayTarget.StartAsync();
