@@ -39,6 +39,27 @@ public sealed class RelayReleaseTests
     }
 
     [Fact]
+    public async Task Release_to_a_second_MailCatcher_arrives_byte_for_byte()
+    {
+        // A relay that is MailCatcher itself: SIZE, PIPELINING, 8BITMIME and SMTPUTF8 offered, the stored bytes compared on both sides.
+        await using var relay = await TestHost.StartAsync();
+        await using var host = await TestHost.StartAsync(new[] { "--relay-host", "127.0.0.1", "--relay-port", relay.SmtpPort.ToString(), "--relay-tls", "none" });
+        var message = RelayTestKit.Sample();
+        message.Bcc.Add(MailboxAddress.Parse("hidden@example.com"));
+        var id = await RelayTestKit.CaptureAsync(host, message);
+
+        var entry = await RelayTestKit.ReleasedEntryAsync(await RelayTestKit.ReleaseAsync(host, id));
+        var sent = await RelayTestKit.WaitForEntryAsync(host, entry.Id, e => e.State == "sent");
+
+        Assert.Contains("C: DATA", sent.Attempts[^1].Transcript);
+        var arrived = Assert.Single((await relay.GetJsonAsync<MessagePageDto>("api/v1/messages"))!.Messages);
+        Assert.Equal(
+            await host.Http.GetByteArrayAsync($"api/v1/messages/{id}/raw", TestContext.Current.CancellationToken),
+            await relay.Http.GetByteArrayAsync($"api/v1/messages/{arrived.Id}/raw", TestContext.Current.CancellationToken));
+        Assert.Equal(["user@example.com", "hidden@example.com"], arrived.EnvelopeTo);
+    }
+
+    [Fact]
     public async Task Release_to_given_recipients_sends_to_them_only()
     {
         await using var target = await RelayTarget.StartAsync();
