@@ -16,6 +16,13 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
 
     public DbSet<StoreSetting> Settings => Set<StoreSetting>();
 
+    // Relay outbox (issue 6).
+    public DbSet<StoredOutboxEntry> OutboxEntries => Set<StoredOutboxEntry>();
+
+    public DbSet<StoredOutboxContent> OutboxContents => Set<StoredOutboxContent>();
+
+    public DbSet<StoredOutboxAttempt> OutboxAttempts => Set<StoredOutboxAttempt>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -60,6 +67,29 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
         {
             setting.ToTable("Settings");
             setting.HasKey(x => x.Key);
+        });
+
+        // Relay outbox (issue 6): entries, their own copy of the bytes, their attempts.
+        modelBuilder.Entity<StoredOutboxEntry>(entry =>
+        {
+            entry.ToTable("OutboxEntries");
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+            entry.HasIndex(e => new { e.State, e.NextAttemptAt });
+        });
+        modelBuilder.Entity<StoredOutboxContent>(content =>
+        {
+            content.ToTable("OutboxContents");
+            content.HasKey(c => c.EntryId);
+            content.Property(c => c.EntryId).ValueGeneratedNever();
+            content.HasOne<StoredOutboxEntry>().WithOne().HasForeignKey<StoredOutboxContent>(c => c.EntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StoredOutboxAttempt>(attempt =>
+        {
+            attempt.ToTable("OutboxAttempts");
+            attempt.HasKey(a => a.Id);
+            attempt.HasIndex(a => a.EntryId);
+            attempt.HasOne<StoredOutboxEntry>().WithMany().HasForeignKey(a => a.EntryId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -137,6 +137,96 @@ namespace MailCatcher.Storage.Migrations
                     b.ToTable("MessageContents", (string)null);
                 });
 
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredOutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transcript")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.ToTable("OutboxAttempts", (string)null);
+                });
+
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredOutboxContent", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Compression")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("OutboxContents", (string)null);
+                });
+
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<long?>("BounceMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnvelopeFrom")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("OutboxEntries", (string)null);
+                });
+
             modelBuilder.Entity("MailCatcher.Storage.Entities.StoredSession", b =>
                 {
                     b.Property<long>("Id")
@@ -200,6 +290,24 @@ namespace MailCatcher.Storage.Migrations
                     b.HasOne("MailCatcher.Storage.Entities.StoredMessage", null)
                         .WithOne()
                         .HasForeignKey("MailCatcher.Storage.Entities.StoredMessageContent", "MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredOutboxAttempt", b =>
+                {
+                    b.HasOne("MailCatcher.Storage.Entities.StoredOutboxEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredOutboxContent", b =>
+                {
+                    b.HasOne("MailCatcher.Storage.Entities.StoredOutboxEntry", null)
+                        .WithOne()
+                        .HasForeignKey("MailCatcher.Storage.Entities.StoredOutboxContent", "EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

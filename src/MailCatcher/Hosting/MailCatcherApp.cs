@@ -5,6 +5,7 @@ using MailCatcher.CommandLine;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Protocols.Smtp;
+using MailCatcher.Relay;
 using MailCatcher.Storage;
 using MailCatcher.Storage.Database;
 
@@ -45,6 +46,7 @@ public static class MailCatcherApp
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
         builder.Services.AddMailboxProtocols();
+        builder.Services.AddMailRelay();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -66,6 +68,10 @@ public static class MailCatcherApp
         app.MapSessionsApi();
         app.MapInfoApi();
         app.MapFaultsApi();
+
+        app.MapReleaseApi();
+        app.MapOutboxApi();
+
         return app;
     }
 

@@ -87,6 +87,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public Task<T?> GetJsonAsync<T>(string path) => Http.GetFromJsonAsync<T>(path, TestJson.Options);
 
+    /// <summary>Stops the host like a restart would, leaving the database file for the next <see cref="StartAsync(string, string[])"/>.</summary>
+    public async Task StopKeepingDatabaseAsync()
+    {
+        KeepDatabase = true;
+        await DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -1,0 +1,140 @@
+using MailCatcher.Core.Outbox;
+using MailCatcher.Relay.Bounces;
+using MailCatcher.Relay.Sending;
+using MailCatcher.Storage.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MailCatcher.Relay.Queue;
+
+/// <summary>
+/// Sends due outbox entries with at most <see cref="RelayOptions.MaxConcurrency"/> at a time.
+/// A 4xx reply or a connection failure defers the entry along the <see cref="BackoffSchedule"/>
+/// (RFC 5321 §4.5.4.1); a 5xx, or the end of the retry period, fails it and bounces it to the
+/// sender. At start, entries a crash left in <c>sending</c> are queued again; at stop, attempts
+/// in flight are abandoned and their entries queued again.
+/// </summary>
+public sealed class OutboxWorker(
+    RelayOutbox outbox,
+    OutboxStore store,
+    RelaySender sender,
+    BounceService bounces,
+    IOptionsMonitor<RelayOptions> options,
+    TimeProvider time,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    /// <summary>Longest sleep between looks at the queue when nothing wakes the worker.</summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var requeued = await store.RequeueInterruptedAsync(stoppingToken);
+        if (requeued > 0)
+        {
+            logger.LogInformation("Outbox: {Count} interrupted entries queued again", requeued);
+        }
+        var running = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            running.RemoveAll(t => t.IsCompleted);
+            var woken = outbox.NextWake;
+            var relay = options.CurrentValue;
+            if (relay.IsConfigured)
+            {
+                var free = Math.Max(1, relay.MaxConcurrency) - running.Count;
+                try
+                {
+                    foreach (var work in await store.ClaimDueAsync(time.GetUtcNow().UtcDateTime, free, stoppingToken))
+                    {
+                        running.Add(Task.Run(() => AttemptAsync(work, stoppingToken), CancellationToken.None));
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Outbox: could not read the queue");
+                }
+            }
+            var wait = await NextWaitAsync(stoppingToken);
+            using var sleep = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var timer = Task.Delay(wait, sleep.Token);
+            await Task.WhenAny([woken, timer, .. running]);
+            await sleep.CancelAsync();
+        }
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task<TimeSpan> NextWaitAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await store.NextDeferredAtAsync(stoppingToken) is { } next)
+            {
+                var until = next - time.GetUtcNow().UtcDateTime;
+                return until <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(50) : (until < IdlePoll ? until : IdlePoll);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Outbox: could not read the queue");
+        }
+        return IdlePoll;
+    }
+
+    private async Task AttemptAsync(OutboxWork work, CancellationToken stoppingToken)
+    {
+        try
+        {
+            RelayAttemptResult result;
+            await using (var raw = await store.OpenContentAsync(work.Id, stoppingToken))
+            {
+                if (raw is null)
+                {
+                    return; // deleted meanwhile
+                }
+                result = await sender.SendAsync(work.From, work.To, raw, stoppingToken);
+            }
+            var now = time.GetUtcNow().UtcDateTime;
+            var attempt = new OutboxAttempt(now, result.Code, result.Text, result.Transcript);
+            await RecordAsync(work, attempt, result.Outcome, now);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await store.ReleaseClaimAsync(work.Id, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Outbox entry {Id}: the attempt failed unexpectedly", work.Id);
+            var now = time.GetUtcNow().UtcDateTime;
+            await RecordAsync(work, new OutboxAttempt(now, null, $"Internal error: {e.GetType().Name}", null), RelayOutcome.Transient, now);
+        }
+    }
+
+    private async Task RecordAsync(OutboxWork work, OutboxAttempt attempt, RelayOutcome outcome, DateTime now)
+    {
+        var relay = options.CurrentValue;
+        var schedule = new BackoffSchedule(relay.RetrySchedule, relay.GiveUpAfter);
+        DateTime? next = null;
+        var state = outcome switch
+        {
+            RelayOutcome.Sent => OutboxState.Sent,
+            RelayOutcome.Permanent => OutboxState.Failed,
+            _ => (next = schedule.NextAttempt(work.QueuedAt, now, work.AttemptCount + 1)) is null ? OutboxState.Failed : OutboxState.Deferred,
+        };
+        var entry = await store.CompleteAttemptAsync(work.Id, attempt, state, next, CancellationToken.None);
+        logger.LogInformation("Outbox entry {Id}: {State} after attempt {Attempt} ({Code} {Text})",
+            work.Id, state, work.AttemptCount + 1, attempt.Code, attempt.Text);
+        if (entry is null || state != OutboxState.Failed)
+        {
+            return;
+        }
+        try
+        {
+            await bounces.BounceAsync(work, attempt, gaveUp: outcome == RelayOutcome.Transient, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Outbox entry {Id}: could not store the bounce", work.Id);
+        }
+    }
+}

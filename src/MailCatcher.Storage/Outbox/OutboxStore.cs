@@ -1,0 +1,227 @@
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Outbox;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Ingest;
+using Microsoft.EntityFrameworkCore;
+
+namespace MailCatcher.Storage.Outbox;
+
+/// <summary>
+/// The persistent relay queue. Every state change is one small EF Core write (SQLite waits for
+/// the group-commit writer's lock through the busy timeout) and is announced as
+/// <see cref="OutboxChanged"/> after it is saved. State transitions are conditional updates
+/// (<c>WHERE State = …</c>), so a user's retry or delete never races a sender into a wrong state.
+/// </summary>
+public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailEventBus events)
+{
+    /// <summary>Queues a message: the entry and its own compressed copy of the bytes, in one transaction.</summary>
+    public async Task<OutboxEntry> AddAsync(long messageId, string from, IReadOnlyList<string> to, Stream raw, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        byte[] compressed;
+        using (var spool = await Task.Run(() => ContentCodec.Compress(raw), cancellationToken))
+        {
+            compressed = spool.ToArray();
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = new StoredOutboxEntry
+        {
+            MessageId = messageId,
+            EnvelopeFrom = from,
+            RecipientsJson = StorageJson.Serialize(to),
+            State = OutboxStates.Queued,
+            CreatedAt = now,
+            QueuedAt = now,
+        };
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.OutboxEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            db.OutboxContents.Add(new StoredOutboxContent { EntryId = entry.Id, Compression = ContentCompression.Brotli, Data = compressed });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        var result = ToEntry(entry, [], withTranscripts: false);
+        events.Publish(new OutboxChanged(result));
+        return result;
+    }
+
+    public async Task<OutboxEntry?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entry = await db.OutboxEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entry is null)
+        {
+            return null;
+        }
+        var attempts = await db.OutboxAttempts.AsNoTracking().Where(a => a.EntryId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return ToEntry(entry, attempts, withTranscripts: true);
+    }
+
+    /// <summary>Newest first; attempts without their transcripts.</summary>
+    public async Task<OutboxPage> ListAsync(int offset, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await db.OutboxEntries.CountAsync(cancellationToken);
+        var rows = await db.OutboxEntries.AsNoTracking().OrderByDescending(e => e.Id).Skip(offset).Take(limit).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var attempts = await db.OutboxAttempts.AsNoTracking()
+            .Where(a => ids.Contains(a.EntryId))
+            .OrderBy(a => a.Id)
+            .Select(a => new StoredOutboxAttempt { Id = a.Id, EntryId = a.EntryId, At = a.At, Code = a.Code, Text = a.Text })
+            .ToListAsync(cancellationToken);
+        var byEntry = attempts.ToLookup(a => a.EntryId);
+        return new OutboxPage(total, offset, [.. rows.Select(r => ToEntry(r, [.. byEntry[r.Id]], withTranscripts: false))]);
+    }
+
+    /// <summary>
+    /// At start: an entry left in <c>sending</c> was interrupted (a crash or a stop mid-attempt)
+    /// and goes back to <c>queued</c>. The relay may have received it already; RFC 5321 §6.1
+    /// accepts a possible duplicate over a lost message.
+    /// </summary>
+    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxEntries.Where(e => e.State == OutboxStates.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued), cancellationToken);
+    }
+
+    /// <summary>Moves up to <paramref name="max"/> due entries (queued, or deferred whose time has come) to <c>sending</c>, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxWork>> ClaimDueAsync(DateTime now, int max, CancellationToken cancellationToken)
+    {
+        var claimed = new List<OutboxWork>();
+        if (max <= 0)
+        {
+            return claimed;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await db.OutboxEntries.AsNoTracking()
+            .Where(e => e.State == OutboxStates.Queued || (e.State == OutboxStates.Deferred && e.NextAttemptAt <= now))
+            .OrderBy(e => e.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+        foreach (var row in due)
+        {
+            var changed = await db.OutboxEntries.Where(e => e.Id == row.Id && e.State == row.State)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Sending).SetProperty(e => e.NextAttemptAt, (DateTime?)null), cancellationToken);
+            if (changed == 0)
+            {
+                continue;
+            }
+            var attempts = await db.OutboxAttempts.CountAsync(a => a.EntryId == row.Id && a.At >= row.QueuedAt, cancellationToken);
+            claimed.Add(new OutboxWork(row.Id, row.MessageId, row.EnvelopeFrom, StorageJson.Deserialize<List<string>>(row.RecipientsJson), row.QueuedAt, attempts));
+            await AnnounceAsync(row.Id, cancellationToken);
+        }
+        return claimed;
+    }
+
+    /// <summary>The earliest time a deferred entry is due, or null when none waits.</summary>
+    public async Task<DateTime?> NextDeferredAtAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxEntries.Where(e => e.State == OutboxStates.Deferred && e.NextAttemptAt != null)
+            .OrderBy(e => e.NextAttemptAt).Select(e => e.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The exact bytes to send, from the outbox's own copy; null when the entry is gone.</summary>
+    public async Task<Stream?> OpenContentAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var content = await db.OutboxContents.AsNoTracking().FirstOrDefaultAsync(c => c.EntryId == id, cancellationToken);
+        return content is null ? null : ContentCodec.Decompress(new MemoryStream(content.Data, writable: false), content.Compression);
+    }
+
+    /// <summary>
+    /// Records an attempt and the state it leads to. Only an entry still in <c>sending</c> moves;
+    /// null when the entry was deleted meanwhile.
+    /// </summary>
+    public async Task<OutboxEntry?> CompleteAttemptAsync(long id, OutboxAttempt attempt, OutboxState state, DateTime? nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var text = OutboxStates.ToText(state);
+        // One transaction: a reader never sees the new state without the attempt that led to it.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, text).SetProperty(e => e.NextAttemptAt, nextAttemptAt), cancellationToken);
+        if (changed == 0)
+        {
+            return null;
+        }
+        db.OutboxAttempts.Add(new StoredOutboxAttempt { EntryId = id, At = attempt.At, Code = attempt.Code, Text = attempt.Text, Transcript = attempt.Transcript });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await AnnounceAsync(id, cancellationToken);
+    }
+
+    /// <summary>Puts an attempt that was interrupted by shutdown back in the queue, recording nothing.</summary>
+    public async Task ReleaseClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued), cancellationToken);
+    }
+
+    public async Task SetBounceAsync(long id, long bounceMessageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.OutboxEntries.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.BounceMessageId, bounceMessageId), cancellationToken) > 0)
+        {
+            await AnnounceAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>Queues a deferred or failed entry again at once, with a fresh retry period.</summary>
+    public async Task<OutboxRetryResult> RetryAsync(long id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.OutboxEntries
+            .Where(e => e.Id == id && (e.State == OutboxStates.Deferred || e.State == OutboxStates.Failed || e.State == OutboxStates.Queued))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued).SetProperty(e => e.NextAttemptAt, (DateTime?)null).SetProperty(e => e.QueuedAt, now), cancellationToken);
+        if (changed > 0)
+        {
+            return new OutboxRetryResult(await AnnounceAsync(id, cancellationToken), true);
+        }
+        return new OutboxRetryResult(await GetAsync(id, cancellationToken), false);
+    }
+
+    /// <summary>Deletes an entry with its copy and attempts; false when there was none.</summary>
+    public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.OutboxAttempts.Where(a => a.EntryId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.OutboxContents.Where(c => c.EntryId == id).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.OutboxEntries.Where(e => e.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            events.Publish(new OutboxEntryDeleted(id));
+        }
+        return deleted > 0;
+    }
+
+    private async Task<OutboxEntry?> AnnounceAsync(long id, CancellationToken cancellationToken)
+    {
+        var entry = await GetAsync(id, cancellationToken);
+        if (entry is not null)
+        {
+            events.Publish(new OutboxChanged(entry));
+        }
+        return entry;
+    }
+
+    private static OutboxEntry ToEntry(StoredOutboxEntry row, IReadOnlyList<StoredOutboxAttempt> attempts, bool withTranscripts) => new()
+    {
+        Id = row.Id,
+        MessageId = row.MessageId,
+        From = row.EnvelopeFrom,
+        To = StorageJson.Deserialize<List<string>>(row.RecipientsJson),
+        State = OutboxStates.Parse(row.State),
+        CreatedAt = row.CreatedAt,
+        NextAttemptAt = row.NextAttemptAt,
+        BounceMessageId = row.BounceMessageId,
+        Attempts = [.. attempts.Select(a => new OutboxAttempt(a.At, a.Code, a.Text, withTranscripts ? a.Transcript : null))],
+    };
+}
