@@ -14,6 +14,9 @@ public static partial class SummaryParser
 {
     public const int SnippetLength = 200;
 
+    /// <summary>How much body text is indexed for search; the rest of a huge message is not searchable.</summary>
+    public const int MaxSearchText = 256 * 1024;
+
     /// <param name="raw">The raw message, positioned at its start.</param>
     /// <param name="persistent">True when <paramref name="raw"/> is a seekable file that outlives parsing, so MimeKit can reference part content instead of copying it.</param>
     public static ParsedSummary Parse(Stream raw, bool persistent)
@@ -31,6 +34,7 @@ public static partial class SummaryParser
             return Unparsable(raw, e.Message);
         }
 
+        var body = BodyText(message);
         return new ParsedSummary(
             message.From.Mailboxes.Select(ToAddress).FirstOrDefault(),
             [.. message.To.Mailboxes.Select(ToAddress)],
@@ -38,9 +42,12 @@ public static partial class SummaryParser
             message.Subject ?? "",
             message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date.UtcDateTime : null,
             message.MessageId,
-            Snippet(message),
+            Shorten(body),
             message.Attachments.Count(),
-            null);
+            null)
+        {
+            BodyText = body.Length <= MaxSearchText ? body : body[..MaxSearchText],
+        };
     }
 
     public static EmailAddress ToAddress(MailboxAddress mailbox)
@@ -50,7 +57,10 @@ public static partial class SummaryParser
     }
 
     /// <summary>The first words of the text body, or of the HTML body with its tags removed.</summary>
-    public static string Snippet(MimeMessage message)
+    public static string Snippet(MimeMessage message) => Shorten(BodyText(message));
+
+    /// <summary>The text body, or the HTML body with its tags removed; empty when neither can be decoded.</summary>
+    public static string BodyText(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         string? text;
@@ -67,7 +77,7 @@ public static partial class SummaryParser
             // An unknown charset or broken encoding: the snippet is a convenience, not worth failing for.
             text = null;
         }
-        return Shorten(text ?? "");
+        return text ?? "";
     }
 
     /// <summary>Removes scripts, styles and tags and decodes entities; good enough for a snippet and search text.</summary>
@@ -90,7 +100,7 @@ public static partial class SummaryParser
         var head = new byte[4096];
         var read = raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var text = Encoding.UTF8.GetString(head, 0, read);
-        return new ParsedSummary(null, [], [], "", null, null, Shorten(text), 0, error);
+        return new ParsedSummary(null, [], [], "", null, null, Shorten(text), 0, error) { BodyText = text };
     }
 
     [GeneratedRegex(@"<(script|style|head)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]

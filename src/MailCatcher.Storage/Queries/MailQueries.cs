@@ -1,7 +1,9 @@
+using MailCatcher.Core.Search;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
 using MailCatcher.Storage.Ingest;
+using MailCatcher.Storage.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,50 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             .Take(limit)
             .ToListAsync(cancellationToken);
         return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+    }
+
+    /// <summary>
+    /// Newest first, the messages matching a search in the language of design.md (null or blank: all).
+    /// Throws <see cref="SearchQueryException"/> for a malformed query. <c>total</c> and <c>unread</c> count the matches.
+    /// </summary>
+    public Task<MessagePage> ListMessagesAsync(string? query, int offset, int limit, CancellationToken cancellationToken)
+        => SearchMessagesAsync(new MessageFilter(SearchQueryParser.Parse(query)), offset, limit, cancellationToken);
+
+    /// <summary>Newest first, the messages a filter selects; <c>total</c> and <c>unread</c> count the selection.</summary>
+    public async Task<MessagePage> SearchMessagesAsync(MessageFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsAll)
+        {
+            return await ListMessagesAsync(offset, limit, cancellationToken);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var where = SqliteSearchSql.Where(filter);
+        var total = await Select(db, where).CountAsync(cancellationToken);
+        var unread = total == 0 ? 0 : await Select(db, where).CountAsync(m => !m.IsRead, cancellationToken);
+        var rows = total == 0 ? [] : await Select(db, where).AsNoTracking()
+            .OrderByDescending(m => m.Id)
+            .Skip(offset)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+    }
+
+    /// <summary>The ids of the messages a filter selects, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<long>> FindIdsAsync(MessageFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Select(db, SqliteSearchSql.Where(filter)).OrderByDescending(m => m.Id).Select(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<StoredMessage> Select(MailDbContext db, SqlCondition where)
+    {
+        // Fresh parameter objects per command: a parameter belongs to one command at a time.
+        var parameters = where.Parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+#pragma warning disable EF1003 // The SQL is SqliteSearchSql's fragments; every user value is a parameter.
+        return db.Messages.FromSqlRaw("SELECT * FROM Messages AS m WHERE " + where.Sql, parameters);
+#pragma warning restore EF1003
     }
 
     public async Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken)

@@ -44,6 +44,7 @@ public static class MailCatcherApp
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
+        builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -63,6 +64,7 @@ public static class MailCatcherApp
         app.MapMessagesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
+        app.MapApiDocumentation();
         return app;
     }
 
