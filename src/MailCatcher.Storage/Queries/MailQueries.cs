@@ -28,12 +28,15 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
 
     /// <summary>
     /// Newest first, the messages matching a search in the language of design.md (null or blank: all).
-    /// Throws <see cref="SearchQueryException"/> for a malformed query. <c>total</c> and <c>unread</c> count the matches.
+    /// Throws <see cref="SearchQueryException"/> for a malformed query. <c>total</c> counts the matches; <c>unread</c> the store's unread messages.
     /// </summary>
     public Task<MessagePage> ListMessagesAsync(string? query, int offset, int limit, CancellationToken cancellationToken)
         => SearchMessagesAsync(new MessageFilter(SearchQueryParser.Parse(query)), offset, limit, cancellationToken);
 
-    /// <summary>Newest first, the messages a filter selects; <c>total</c> and <c>unread</c> count the selection.</summary>
+    /// <summary>
+    /// Newest first, the messages a filter selects. <c>total</c> counts the selection; <c>unread</c>
+    /// is the number of unread messages in the whole store (the inbox badge), as in the unfiltered list.
+    /// </summary>
     public async Task<MessagePage> SearchMessagesAsync(MessageFilter filter, int offset, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -42,9 +45,21 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             return await ListMessagesAsync(offset, limit, cancellationToken);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unread = await db.Messages.CountAsync(m => !m.IsRead, cancellationToken);
+        if (SqliteSearchSql.FullTextOnly(filter) is { } match)
+        {
+            // Counted and paged by the index alone; only the page's rows are read.
+            var matches = await db.Database.SqlQueryRaw<int>(SqliteSearchSql.CountMatches, new SqliteParameter("$match", match)).SingleAsync(cancellationToken);
+            var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
+                SqliteSearchSql.PageOfMatches,
+                new SqliteParameter("$match", match),
+                new SqliteParameter("$limit", limit),
+                new SqliteParameter("$offset", offset)).ToListAsync(cancellationToken);
+            var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+            return new MessagePage(matches, unread, offset, [.. page.Select(MessageMapper.ToSummary)]);
+        }
         var where = SqliteSearchSql.Where(filter);
         var total = await Select(db, where).CountAsync(cancellationToken);
-        var unread = total == 0 ? 0 : await Select(db, where).CountAsync(m => !m.IsRead, cancellationToken);
         var rows = total == 0 ? [] : await Select(db, where).AsNoTracking()
             .OrderByDescending(m => m.Id)
             .Skip(offset)

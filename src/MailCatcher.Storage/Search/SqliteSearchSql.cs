@@ -56,6 +56,44 @@ internal static class SqliteSearchSql
 
     public const string Insert = "INSERT INTO MessageSearch (rowid, subject, sender, recipients, body) VALUES ($id, $subject, $sender, $recipients, $body)";
 
+    /// <summary>How many messages match an FTS expression (parameter <c>$match</c>), answered by the index alone.</summary>
+    public const string CountMatches = "SELECT count(*) AS Value FROM MessageSearch WHERE MessageSearch MATCH $match";
+
+    /// <summary>One page of matching ids, newest first, answered by the index alone (parameters <c>$match</c>, <c>$limit</c>, <c>$offset</c>).</summary>
+    public const string PageOfMatches = "SELECT rowid AS Value FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
+
+    /// <summary>
+    /// When every term of the filter is answered by the full-text index (words, phrases, from:,
+    /// to:, subject:, at least one of them positive) and nothing else narrows it, the single FTS5
+    /// expression that selects the same messages; else null. Such a search is counted and paged by
+    /// the index alone, without touching the Messages table, which is what keeps it fast at 100,000 messages.
+    /// </summary>
+    public static string? FullTextOnly(MessageFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.AfterId is not null || filter.ReceivedAfter is not null || filter.Ids is not null)
+        {
+            return null;
+        }
+        var positive = new List<string>();
+        var negative = new List<string>();
+        foreach (var term in filter.Query.Terms)
+        {
+            if (FullText(term) is not { } match)
+            {
+                return null;
+            }
+            (term.Negated ? negative : positive).Add(match);
+        }
+        if (positive.Count == 0)
+        {
+            return null;
+        }
+        // FTS5's NOT is binary: "a AND b NOT c NOT d" keeps a-and-b rows that have neither c nor d.
+        var expression = string.Join(" AND ", positive.Select(p => $"({p})"));
+        return negative.Aggregate(expression, (all, n) => $"({all}) NOT ({n})");
+    }
+
     /// <summary>Adds the parameters of <see cref="Insert"/> for one message.</summary>
     public static void AddInsertParameters(SqliteParameterCollection parameters, long id, SearchDocument document)
     {

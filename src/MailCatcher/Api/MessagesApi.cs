@@ -25,7 +25,7 @@ internal static partial class MessagesApi
         var group = routes.MapGroup("/api/v1/messages").WithTags("Messages");
         group.MapGet("/", ListAsync).WithName("ListMessages")
             .WithSummary("Lists messages, newest first, optionally those matching a search.")
-            .WithDescription("Returns `{ total, unread, offset, messages }`; with `q`, `total` and `unread` count the matches.")
+            .WithDescription("Returns `{ total, unread, offset, messages }`: `total` counts the matches (every message without `q`), `unread` the unread messages in the whole store.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapDelete("/", DeleteMatchingAsync).WithName("DeleteMessages")
             .WithSummary("Deletes every message, or every message matching a search.")
