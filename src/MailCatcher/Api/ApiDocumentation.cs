@@ -63,6 +63,43 @@ internal static class ApiDocumentation
         ["transcript"] = "Every command, reply and note of the session, in order.",
         ["at"] = "When it happened (UTC).",
         ["direction"] = "in: from the client; out: MailCatcher's reply; info: a note.",
+        ["version"] = "MailCatcher's version.",
+        ["uptimeSeconds"] = "Seconds since the server started.",
+        ["database"] = "Where the store is and how big it is.",
+        ["path"] = "The database file.",
+        ["sizeBytes"] = "Its size on disk, in bytes.",
+        ["ports"] = "The ports really bound (null when a protocol is off).",
+        ["smtp"] = "The SMTP port.",
+        ["smtps"] = "The implicit-TLS SMTP port.",
+        ["http"] = "The HTTP port (UI and API).",
+        ["pop3"] = "The POP3 port.",
+        ["imap"] = "The IMAP port.",
+        ["type"] = "A URI naming the kind of problem.",
+        ["title"] = "A short summary of the problem.",
+        ["status"] = "The HTTP status code.",
+        ["detail"] = "What is wrong, in words.",
+        ["instance"] = "The request that had the problem.",
+    };
+
+    private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
+    {
+        ["Info"] = "What the server is and what it holds.",
+        ["DatabaseInfo"] = "The message store on disk.",
+        ["PortsInfo"] = "The ports the server listens on.",
+        ["EmailAddress"] = "A mailbox: display name and address.",
+        ["HeaderField"] = "One header field, decoded.",
+        ["MessageSummary"] = "A captured message as listed.",
+        ["MessageDetail"] = "A captured message in full.",
+        ["MessagePage"] = "One page of messages, newest first.",
+        ["MessagePartInfo"] = "An attachment or inline part.",
+        ["MessageLink"] = "A link found in a message body.",
+        ["OneTimeCode"] = "A likely one-time code found in a message.",
+        ["ProblemDetails"] = "An RFC 7807 error.",
+        ["SessionSummary"] = "An SMTP session as listed.",
+        ["SessionPage"] = "One page of SMTP sessions, newest first.",
+        ["SessionWithTranscript"] = "An SMTP session with its transcript.",
+        ["TranscriptLine"] = "One line of a session transcript.",
+        ["Health"] = "Liveness: ok when the database answers.",
     };
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
@@ -76,15 +113,27 @@ internal static class ApiDocumentation
                 document.Info.Description = "Captured mail, SMTP sessions, search and wait-for-message. JSON in camelCase, times in ISO 8601 UTC, errors as RFC 7807 problem details.";
                 return Task.CompletedTask;
             });
-            options.AddSchemaTransformer((schema, _, _) =>
+            options.AddSchemaTransformer((schema, context, _) =>
             {
+                if (string.IsNullOrEmpty(schema.Description) && Types.TryGetValue(context.JsonTypeInfo.Type.Name, out var typeDescription))
+                {
+                    schema.Description = typeDescription;
+                }
                 if (schema.Properties is { } properties)
                 {
                     foreach (var (name, property) in properties)
                     {
-                        if (property is OpenApiSchema concrete && string.IsNullOrEmpty(concrete.Description) && Fields.TryGetValue(name, out var description))
+                        if (!Fields.TryGetValue(name, out var description))
+                        {
+                            continue;
+                        }
+                        if (property is OpenApiSchema concrete && string.IsNullOrEmpty(concrete.Description))
                         {
                             concrete.Description = description;
+                        }
+                        else if (property is OpenApiSchemaReference reference && string.IsNullOrEmpty(reference.Description))
+                        {
+                            reference.Description = description;
                         }
                     }
                 }
