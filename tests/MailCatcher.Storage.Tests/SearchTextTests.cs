@@ -79,4 +79,14 @@ public sealed class SearchTextTests
         Assert.Null(SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa is:read"))));
         Assert.Null(SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa"), AfterId: 5)));
     }
+
+    [Theory]
+    [InlineData(new long[] { 1, 3, 5, 7 }, new long[] { 2, 3, 4, 7, 9 }, new long[] { 3, 7 })]
+    [InlineData(new long[] { }, new long[] { 1 }, new long[] { })]
+    [InlineData(new long[] { 1, 2, 3 }, new long[] { 1, 2, 3 }, new long[] { 1, 2, 3 })]
+    [InlineData(new long[] { 10 }, new long[] { 1, 2, 3 }, new long[] { })]
+    public void Text_and_column_matches_merge_in_id_order(long[] text, long[] columns, long[] expected)
+    {
+        Assert.Equal(expected, MailQueries.IntersectSorted([.. text], [.. columns]));
+    }
 }

@@ -25,12 +25,14 @@ internal static class SqliteSearchSql
     /// Contentless (the text is not stored twice) with <c>contentless_delete</c>, so rows go with
     /// a plain DELETE by rowid (SQLite 3.43+); <c>remove_diacritics 2</c> makes "José" match "jose".
     /// The trigger keeps the index right for every delete: the API's, retention's, any protocol's.
+    /// The narrow index lets <c>has:attachment</c> and <c>is:</c> be answered without reading the wide rows.
     /// </summary>
     public const string Create = """
         CREATE VIRTUAL TABLE MessageSearch USING fts5(
             subject, sender, recipients, body,
             content = '', contentless_delete = 1, prefix = '2 3',
             tokenize = 'unicode61 remove_diacritics 2');
+        CREATE INDEX IX_Messages_SearchFlags ON Messages (AttachmentCount, IsRead);
         CREATE TRIGGER MessagesSearchDelete AFTER DELETE ON Messages
         BEGIN
             DELETE FROM MessageSearch WHERE rowid = old.Id;
@@ -51,6 +53,7 @@ internal static class SqliteSearchSql
 
     public const string Drop = """
         DROP TRIGGER IF EXISTS MessagesSearchDelete;
+        DROP INDEX IF EXISTS IX_Messages_SearchFlags;
         DROP TABLE IF EXISTS MessageSearch;
         """;
 
@@ -75,15 +78,24 @@ internal static class SqliteSearchSql
         {
             return null;
         }
+        return filter.Query.Terms.All(t => FullText(t) is not null) ? FullTextPart(filter.Query) : null;
+    }
+
+    /// <summary>
+    /// The FTS5 expression for a query's text terms (positive ones ANDed, negative ones NOT-ed), or
+    /// null when it has no positive text term to start from.
+    /// </summary>
+    public static string? FullTextPart(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
         var positive = new List<string>();
         var negative = new List<string>();
-        foreach (var term in filter.Query.Terms)
+        foreach (var term in query.Terms)
         {
-            if (FullText(term) is not { } match)
+            if (FullText(term) is { } match)
             {
-                return null;
+                (term.Negated ? negative : positive).Add(match);
             }
-            (term.Negated ? negative : positive).Add(match);
         }
         if (positive.Count == 0)
         {
@@ -110,7 +122,15 @@ internal static class SqliteSearchSql
     /// A boolean SQL expression over the <c>Messages</c> row aliased <paramref name="alias"/> that
     /// is true for the messages <paramref name="filter"/> selects, with its parameters.
     /// </summary>
-    public static SqlCondition Where(MessageFilter filter, string alias = "m")
+    public static SqlCondition Where(MessageFilter filter, string alias = "m") => Where(filter, alias, includeFullText: true);
+
+    /// <summary>As <see cref="Where(MessageFilter, string)"/> without the text terms: what the Messages columns alone decide.</summary>
+    public static SqlCondition WhereColumns(MessageFilter filter, string alias = "m") => Where(filter, alias, includeFullText: false);
+
+    /// <summary>Ids (as <c>Value</c>) of the messages matching an FTS expression (parameter <c>$match</c>), ascending.</summary>
+    public const string AllMatches = "SELECT rowid AS Value FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid";
+
+    private static SqlCondition Where(MessageFilter filter, string alias, bool includeFullText)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parts = new List<string>();
@@ -127,6 +147,10 @@ internal static class SqliteSearchSql
         {
             if (FullText(term) is { } match)
             {
+                if (!includeFullText)
+                {
+                    continue;
+                }
                 if (term.Negated)
                 {
                     parts.Add($"{alias}.Id NOT IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(match)})");
