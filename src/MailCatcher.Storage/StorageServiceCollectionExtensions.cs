@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMessageSink>(provider => provider.GetRequiredService<SqliteMessageSink>());
         services.AddSingleton<ISessionRecorder>(provider => provider.GetRequiredService<SqliteMessageSink>());
         services.AddSingleton<MailQueries>();
+        services.AddSingleton<MailEditor>();
         services.AddSingleton<MailDatabaseInitializer>();
         services.AddSingleton<IMailboxStore, SqliteMailboxStore>();
         return services;

@@ -12,4 +12,8 @@ public sealed record ParsedSummary(
     string? MessageId,
     string Snippet,
     int AttachmentCount,
-    string? ParseError);
+    string? ParseError)
+{
+    /// <summary>The body as plain text for the search index (the text body, or the HTML body without its tags), at most <see cref="SummaryParser.MaxSearchText"/> characters.</summary>
+    public string BodyText { get; init; } = "";
+}

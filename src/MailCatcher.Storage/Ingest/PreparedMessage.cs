@@ -1,5 +1,6 @@
 using MailCatcher.Core.Content;
 using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Search;
 
 namespace MailCatcher.Storage.Ingest;
 
@@ -14,6 +15,9 @@ public sealed class PreparedMessage(IncomingMessage incoming, ParsedSummary summ
     public ParsedSummary Summary { get; } = summary;
 
     public SpooledContent Compressed { get; } = compressed;
+
+    /// <summary>What the full-text index holds for this message.</summary>
+    public SearchDocument Search { get; } = SearchDocument.From(incoming, summary);
 
     public long Size => Incoming.Content.Length;
 

@@ -14,6 +14,9 @@ public static partial class SummaryParser
 {
     public const int SnippetLength = 200;
 
+    /// <summary>How much body text is indexed for search; the rest of a huge message is not searchable.</summary>
+    public const int MaxSearchText = 256 * 1024;
+
     /// <param name="raw">The raw message, positioned at its start.</param>
     /// <param name="persistent">True when <paramref name="raw"/> is a seekable file that outlives parsing, so MimeKit can reference part content instead of copying it.</param>
     public static ParsedSummary Parse(Stream raw, bool persistent)
@@ -31,6 +34,7 @@ public static partial class SummaryParser
             return Unparsable(raw, e.Message);
         }
 
+        var body = BodyText(message);
         return new ParsedSummary(
             message.From.Mailboxes.Select(ToAddress).FirstOrDefault(),
             [.. message.To.Mailboxes.Select(ToAddress)],
@@ -38,9 +42,12 @@ public static partial class SummaryParser
             message.Subject ?? "",
             message.Headers.Contains(HeaderId.Date) && message.Date != DateTimeOffset.MinValue ? message.Date.UtcDateTime : null,
             message.MessageId,
-            Snippet(message),
+            Shorten(body),
             message.Attachments.Count(),
-            null);
+            null)
+        {
+            BodyText = body,
+        };
     }
 
     public static EmailAddress ToAddress(MailboxAddress mailbox)
@@ -49,38 +56,37 @@ public static partial class SummaryParser
         return new EmailAddress(mailbox.Name ?? "", mailbox.Address ?? "");
     }
 
+    /// <summary>The first words of the text body, or of the HTML body with its tags removed.</summary>
+    public static string Snippet(MimeMessage message) => Shorten(BodyText(message));
+
     /// <summary>
-    /// The first words of the text body, or of the HTML body with its tags removed. Reads only a
-    /// bounded prefix of the decoded body, so a 50 MB body costs no more than a small one.
+    /// The text body, or the HTML body with its tags removed; empty when neither can be decoded.
+    /// Decodes at most <see cref="MaxSearchText"/> characters (four times that of HTML, which
+    /// loses its markup), so a 50 MB body costs no more memory than a large ordinary one.
     /// </summary>
-    public static string Snippet(MimeMessage message)
+    public static string BodyText(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         try
         {
             var parts = message.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
-            if (parts.FirstOrDefault(p => p.IsPlain) is { } plain && ReadPrefix(plain, SnippetSourceChars) is { } text && !string.IsNullOrWhiteSpace(text))
+            if (parts.FirstOrDefault(p => p.IsPlain) is { } plain && ReadPrefix(plain, MaxSearchText) is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                return Shorten(text);
+                return text;
             }
-            if (parts.FirstOrDefault(p => p.IsHtml) is { } html && ReadPrefix(html, HtmlSnippetSourceChars) is { } markup)
+            if (parts.FirstOrDefault(p => p.IsHtml) is { } html && ReadPrefix(html, 4 * MaxSearchText) is { } markup)
             {
-                return Shorten(HtmlToText(markup));
+                var fromHtml = HtmlToText(markup);
+                return fromHtml.Length <= MaxSearchText ? fromHtml : fromHtml[..MaxSearchText];
             }
             return "";
         }
-        catch (Exception e) when (e is NotSupportedException or ArgumentException or FormatException or RegexMatchTimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is NotSupportedException or ArgumentException or FormatException or RegexMatchTimeoutException or InvalidOperationException or DecoderFallbackException)
         {
-            // An unknown charset or broken encoding: the snippet is a convenience, not worth failing for.
+            // An unknown charset or broken encoding: snippet and search text are conveniences, not worth failing for.
             return "";
         }
     }
-
-    /// <summary>Characters of a text body read to make a snippet.</summary>
-    private const int SnippetSourceChars = 4 * 1024;
-
-    /// <summary>HTML needs more: styles and markup come before the first words.</summary>
-    private const int HtmlSnippetSourceChars = 64 * 1024;
 
     /// <summary>Decodes at most <paramref name="maxChars"/> characters of a text part (transfer encoding and charset).</summary>
     public static string? ReadPrefix(TextPart part, int maxChars)
@@ -93,9 +99,18 @@ public static partial class SummaryParser
         using var decoded = part.Content.Open();
         var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
         using var reader = new StreamReader(decoded, encoding, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[maxChars];
-        var read = reader.ReadBlock(buffer, 0, maxChars);
-        return new string(buffer, 0, read);
+        var buffer = new char[Math.Min(maxChars, 64 * 1024)];
+        var text = new StringBuilder();
+        while (text.Length < maxChars)
+        {
+            var read = reader.ReadBlock(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length));
+            if (read == 0)
+            {
+                break;
+            }
+            text.Append(buffer, 0, read);
+        }
+        return text.ToString();
     }
 
     /// <summary>Removes scripts, styles and tags and decodes entities; good enough for a snippet and search text.</summary>
@@ -118,7 +133,7 @@ public static partial class SummaryParser
         var head = new byte[4096];
         var read = raw.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var text = Encoding.UTF8.GetString(head, 0, read);
-        return new ParsedSummary(null, [], [], "", null, null, Shorten(text), 0, error);
+        return new ParsedSummary(null, [], [], "", null, null, Shorten(text), 0, error) { BodyText = text };
     }
 
     [GeneratedRegex(@"<(script|style|head)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]

@@ -1,7 +1,9 @@
+using MailCatcher.Core.Search;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
 using MailCatcher.Storage.Ingest;
+using MailCatcher.Storage.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,123 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             .Take(limit)
             .ToListAsync(cancellationToken);
         return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+    }
+
+    /// <summary>
+    /// Newest first, the messages matching a search in the language of design.md (null or blank: all).
+    /// Throws <see cref="SearchQueryException"/> for a malformed query. <c>total</c> counts the matches; <c>unread</c> the store's unread messages.
+    /// </summary>
+    public Task<MessagePage> ListMessagesAsync(string? query, int offset, int limit, CancellationToken cancellationToken)
+        => SearchMessagesAsync(new MessageFilter(SearchQueryParser.Parse(query)), offset, limit, cancellationToken);
+
+    /// <summary>
+    /// Newest first, the messages a filter selects. <c>total</c> counts the selection; <c>unread</c>
+    /// is the number of unread messages in the whole store (the inbox badge), as in the unfiltered list.
+    /// </summary>
+    public async Task<MessagePage> SearchMessagesAsync(MessageFilter filter, int offset, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.IsAll)
+        {
+            return await ListMessagesAsync(offset, limit, cancellationToken);
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unread = await db.Messages.CountAsync(m => !m.IsRead, cancellationToken);
+        if (SqliteSearchSql.FullTextOnly(filter) is { } match)
+        {
+            // Counted and paged by the index alone; only the page's rows are read.
+            var matches = await db.Database.SqlQueryRaw<int>(SqliteSearchSql.CountMatches, new SqliteParameter("$match", match)).SingleAsync(cancellationToken);
+            var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
+                SqliteSearchSql.PageOfMatches,
+                new SqliteParameter("$match", match),
+                new SqliteParameter("$limit", limit),
+                new SqliteParameter("$offset", offset)).ToListAsync(cancellationToken);
+            var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+            return new MessagePage(matches, unread, offset, [.. page.Select(MessageMapper.ToSummary)]);
+        }
+        if (SqliteSearchSql.FullTextPart(filter.Query) is { } textPart)
+        {
+            var matched = await MatchTextAndColumnsAsync(db, filter, textPart, cancellationToken);
+            var pageIds = matched.AsEnumerable().Reverse().Skip(offset).Take(limit).ToList();
+            var page = pageIds.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => pageIds.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+            return new MessagePage(matched.Count, unread, offset, [.. page.Select(MessageMapper.ToSummary)]);
+        }
+        var where = SqliteSearchSql.Where(filter);
+        var total = await Select(db, where).CountAsync(cancellationToken);
+        var rows = total == 0 ? [] : await Select(db, where).AsNoTracking()
+            .OrderByDescending(m => m.Id)
+            .Skip(offset)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+    }
+
+    /// <summary>
+    /// Ids (ascending) matching both a search's text terms and its column terms. The index gives the
+    /// text matches in id order; the columns are then checked for those ids only when they are few,
+    /// else read in id order through their narrow indexes, and the two sorted lists are merged.
+    /// Either way no query walks the wide Messages rows once per text match.
+    /// </summary>
+    private static async Task<List<long>> MatchTextAndColumnsAsync(MailDbContext db, MessageFilter filter, string textPart, CancellationToken cancellationToken)
+    {
+        const int FewTextMatches = 20_000;
+        var textIds = await db.Database.SqlQueryRaw<long>(SqliteSearchSql.AllMatches, new SqliteParameter("$match", textPart)).ToListAsync(cancellationToken);
+        if (textIds.Count == 0)
+        {
+            return textIds;
+        }
+        var few = textIds.Count <= FewTextMatches && filter.Ids is null;
+        var columns = SqliteSearchSql.WhereColumns(few ? filter with { Ids = textIds } : filter);
+        var parameters = columns.Parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+#pragma warning disable EF1002, EF1003 // The SQL is SqliteSearchSql's fragments; every user value is a parameter.
+        var columnIds = await db.Database.SqlQueryRaw<long>("SELECT m.Id AS Value FROM Messages AS m WHERE " + columns.Sql + " ORDER BY m.Id", parameters).ToListAsync(cancellationToken);
+#pragma warning restore EF1002, EF1003
+        if (few)
+        {
+            return columnIds;
+        }
+        return IntersectSorted(textIds, columnIds);
+    }
+
+    /// <summary>The ids in both ascending lists, ascending: one merge pass.</summary>
+    internal static List<long> IntersectSorted(List<long> left, List<long> right)
+    {
+        var both = new List<long>(Math.Min(left.Count, right.Count));
+        for (int i = 0, j = 0; i < left.Count && j < right.Count;)
+        {
+            if (left[i] == right[j])
+            {
+                both.Add(left[i]);
+                i++;
+                j++;
+            }
+            else if (left[i] < right[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return both;
+    }
+
+    /// <summary>The ids of the messages a filter selects, newest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<long>> FindIdsAsync(MessageFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Select(db, SqliteSearchSql.Where(filter)).OrderByDescending(m => m.Id).Select(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<StoredMessage> Select(MailDbContext db, SqlCondition where)
+    {
+        // Fresh parameter objects per command: a parameter belongs to one command at a time.
+        var parameters = where.Parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
+#pragma warning disable EF1003 // The SQL is SqliteSearchSql's fragments; every user value is a parameter.
+        return db.Messages.FromSqlRaw("SELECT * FROM Messages AS m WHERE " + where.Sql, parameters);
+#pragma warning restore EF1003
     }
 
     public async Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken)

@@ -4,11 +4,12 @@ using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
 using MailCatcher.Storage.Ingest;
+using MailCatcher.Storage.Search;
 using Microsoft.Data.Sqlite;
 
 namespace MailCatcher.Storage.Writing;
 
-/// <summary>Inserts a message's summary row and streams its compressed bytes into a blob.</summary>
+/// <summary>Inserts a message's summary row, streams its compressed bytes into a blob and indexes its text for search.</summary>
 internal sealed class InsertMessageOperation(PreparedMessage message, SessionStart? sessionStart) : WriteOperation<long>
 {
     private const string InsertSummary = """
@@ -68,6 +69,10 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         {
             compressed.CopyTo(blob, 64 * 1024);
         }
+
+        var search = commands.Get(SqliteSearchSql.Insert);
+        SqliteSearchSql.AddInsertParameters(search.Parameters, id, message.Search);
+        search.ExecuteNonQuery();
         Result = id;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using MailCatcher.Storage.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,13 +10,18 @@ internal static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/sessions").WithTags("Sessions");
-        group.MapGet("/", ListAsync).WithName("ListSessions").WithSummary("Lists SMTP sessions, newest first.");
-        group.MapGet("/{id:long}", GetAsync).WithName("GetSession").WithSummary("Gets one session with its transcript.");
+        group.MapGet("/", ListAsync).WithName("ListSessions").WithSummary("Lists SMTP sessions, newest first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:long}", GetAsync).WithName("GetSession").WithSummary("Gets one session with its transcript.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 
     private static async Task<Results<Ok<SessionPage>, ProblemHttpResult>> ListAsync(
-        MailQueries queries, CancellationToken cancellationToken, int offset = 0, int limit = MessagesApi.DefaultPageSize)
+        MailQueries queries,
+        CancellationToken cancellationToken,
+        [Description("How many of the newest sessions to skip.")] int offset = 0,
+        [Description("Page size, 1 to 1000.")] int limit = MessagesApi.DefaultPageSize)
     {
         if (ApiProblems.CheckPaging(offset, limit, MessagesApi.MaxPageSize) is { } problem)
         {
@@ -24,7 +30,7 @@ internal static class SessionsApi
         return TypedResults.Ok(await queries.ListSessionsAsync(offset, limit, cancellationToken));
     }
 
-    private static async Task<Results<Ok<SessionWithTranscript>, ProblemHttpResult>> GetAsync(long id, MailQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SessionWithTranscript>, ProblemHttpResult>> GetAsync([Description("The session id.")] long id, MailQueries queries, CancellationToken cancellationToken)
     {
         var detail = await queries.GetSessionAsync(id, cancellationToken);
         if (detail is null)

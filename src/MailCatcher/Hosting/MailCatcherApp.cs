@@ -47,6 +47,7 @@ public static class MailCatcherApp
         builder.Services.AddMailStorage();
         builder.Services.AddMailboxProtocols();
         builder.Services.AddMailRelay();
+        builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -68,10 +69,9 @@ public static class MailCatcherApp
         app.MapSessionsApi();
         app.MapInfoApi();
         app.MapFaultsApi();
-
         app.MapReleaseApi();
         app.MapOutboxApi();
-
+        app.MapApiDocumentation();
         return app;
     }
 

@@ -1,0 +1,24 @@
+using MailCatcher.Bench;
+
+// Benchmarks run by hand, one mode each:
+//   dotnet run -c Release --project bench/MailCatcher.Bench -- search [--messages N] [--db PATH] [--runs N]
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Skip(1).ToArray();
+return mode switch
+{
+    "search" => await SearchBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: MailCatcher.Bench <mode> [options]
+          search   seed a store with varied messages (default 100000) and time the first page of
+                   typical searches and of the newest messages
+                   --messages N   how many to seed (default 100000)
+                   --db PATH      keep the database there; reused when it already holds N messages
+                   --runs N       timed runs per query (default 50)
+        """);
+    return 2;
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using MailCatcher.Core.Content;
+using MailCatcher.Core.Messages;
+using MailCatcher.Core.Sessions;
+using MailCatcher.Hosting;
+using MailCatcher.Storage.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MailCatcher.Bench;
+
+/// <summary>
+/// Seeds a store through the real ingest path (MimeKit parse, Brotli, group-commit writer, FTS
+/// index) and times what the API's list endpoint runs: <see cref="MailQueries.ListMessagesAsync(string?, int, int, CancellationToken)"/>.
+/// Targets (issue 5): first page of a typical search under 100 ms, newest page under 20 ms, at 100,000 messages.
+/// </summary>
+internal static class SearchBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var messages = Option(args, "--messages", 100_000);
+        var runs = Option(args, "--runs", 50);
+        var keep = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault();
+        var path = keep ?? Path.Combine(Path.GetTempPath(), $"mailcatcher-bench-{Guid.NewGuid():N}.db");
+
+        await using var app = MailCatcherApp.Build(
+            ["--db", path, "--smtp-port", "0", "--http-port", "0", "--max-messages", "0"],
+            builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        var queries = app.Services.GetRequiredService<MailQueries>();
+        var stored = (await queries.CountAsync(CancellationToken.None)).Messages;
+        if (stored < messages)
+        {
+            await SeedAsync(app.Services, messages - stored, stored);
+        }
+        stored = (await queries.CountAsync(CancellationToken.None)).Messages;
+        Console.WriteLine($"store: {stored:N0} messages, {new FileInfo(path).Length / 1024.0 / 1024.0:0.0} MB at {path}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}; {runs} timed runs per query after 3 warm-up runs");
+        Console.WriteLine();
+        Console.WriteLine($"{"query (first page of 50)",-52} {"matches",8} {"median",10} {"p95",10}");
+
+        string[] searches =
+        [
+            "",
+            "invoice",
+            "password reset",
+            "\"security alert\"",
+            "from:domain42.example",
+            "to:user1234@customer7.test",
+            "subject:receipt is:unread",
+            "has:attachment order",
+            "account -newsletter",
+            "kalomi",
+        ];
+        var failures = 0;
+        foreach (var q in searches)
+        {
+            var page = await queries.ListMessagesAsync(q, 0, 50, CancellationToken.None);
+            var (median, p95) = await Latency.MeasureAsync(() => queries.ListMessagesAsync(q, 0, 50, CancellationToken.None), runs);
+            var target = q.Length == 0 ? 20 : 100;
+            var verdict = median <= target ? "ok" : $"over {target} ms";
+            failures += median <= target ? 0 : 1;
+            var label = q.Length == 0 ? "(newest page, no search)" : q;
+            Console.WriteLine($"{label,-52} {page.Total,8:N0} {Latency.Format(median)} {Latency.Format(p95)}  {verdict}");
+        }
+        if (keep is null)
+        {
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task SeedAsync(IServiceProvider services, int count, int offset)
+    {
+        var sink = services.GetRequiredService<IMessageSink>();
+        var sessions = services.GetRequiredService<ISessionRecorder>();
+        var clock = Stopwatch.StartNew();
+        var sessionId = await sessions.StartAsync(new SessionStart(DateTime.UtcNow, "127.0.0.1:1", "smtp"), CancellationToken.None);
+        var facts = new SessionFacts("127.0.0.1:1", "bench", null, null);
+        var next = offset - 1;
+        var workers = Enumerable.Range(0, Math.Max(2, Environment.ProcessorCount * 2)).Select(async worker =>
+        {
+            var factory = new MessageFactory(worker * 7919 + offset);
+            while (true)
+            {
+                var index = Interlocked.Increment(ref next);
+                if (index >= offset + count)
+                {
+                    return;
+                }
+                var (from, to, raw) = factory.Next(index);
+                var content = new SpooledContent();
+                content.Write(raw);
+                await sink.StoreAsync(new IncomingMessage(sessionId, new Envelope(from, [to]), facts, content, DateTime.UtcNow), CancellationToken.None);
+                if ((index + 1) % 10_000 == 0)
+                {
+                    Console.WriteLine($"  seeded {index + 1 - offset:N0} in {clock.Elapsed.TotalSeconds:0} s");
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {count:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:0} msg/s)"));
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}

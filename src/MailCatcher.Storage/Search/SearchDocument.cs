@@ -1,0 +1,20 @@
+using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Ingest;
+
+namespace MailCatcher.Storage.Search;
+
+/// <summary>
+/// The text of one message as the full-text index holds it, one string per indexed column.
+/// Built at ingest on the receiving session's thread, so the writer only inserts it.
+/// </summary>
+public sealed record SearchDocument(string Subject, string Sender, string Recipients, string Body)
+{
+    public static SearchDocument From(IncomingMessage incoming, ParsedSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(summary);
+        var sender = summary.From is { } from ? $"{from.Name} {from.Address} {incoming.Envelope.From}" : incoming.Envelope.From;
+        var recipients = string.Join(' ', summary.To.Concat(summary.Cc).Select(a => $"{a.Name} {a.Address}").Concat(incoming.Envelope.Recipients));
+        return new SearchDocument(summary.Subject, sender, recipients, summary.BodyText);
+    }
+}
