@@ -66,20 +66,28 @@ static async Task LargeMessageAsync(int megabytes)
         $"one {megabytes} MB message: accepted in {clock.Elapsed.TotalSeconds:N2} s; server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
 }
 
-/// <summary>A plausible message of about <paramref name="size"/> bytes: headers and 76-column base64-like lines.</summary>
+/// <summary>
+/// A plausible transactional message of about <paramref name="size"/> bytes: headers and lines of
+/// prose from a few hundred common words, as an application's mail would carry (random bytes would
+/// make every word unique and measure the search index's worst case instead).
+/// </summary>
 static byte[] StuffedMessage(int size)
 {
-    var text = new StringBuilder("From: Bench <bench@example.test>\r\nTo: inbox@example.test\r\nSubject: benchmark message\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n");
+    var text = new StringBuilder("From: Bench <bench@example.test>\r\nTo: inbox@example.test\r\nSubject: Your order has shipped\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+    string[] words = ["order", "shipped", "account", "password", "reset", "invoice", "payment", "delivery", "customer", "service",
+        "thank", "you", "for", "your", "the", "and", "with", "this", "link", "below", "please", "confirm", "address", "email",
+        "support", "team", "today", "tomorrow", "package", "tracking", "number", "details", "receipt", "total", "amount", "due",
+        "subscription", "renewal", "welcome", "verify", "code", "security", "alert", "sign", "in", "new", "device", "update"];
     var random = new Random(42);
-    const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    var line = new char[76];
+    var line = new StringBuilder();
     while (text.Length < size - 80)
     {
-        for (var i = 0; i < line.Length; i++)
+        line.Clear();
+        while (line.Length < 70)
         {
-            line[i] = alphabet[random.Next(alphabet.Length)];
+            line.Append(words[random.Next(words.Length)]).Append(' ');
         }
-        text.Append(line).Append("\r\n");
+        text.Append(line.ToString().TrimEnd()).Append("\r\n");
     }
     text.Append(".\r\n");
     return Encoding.ASCII.GetBytes(text.ToString());

@@ -6,7 +6,7 @@ namespace MailCatcher.Core.Mime;
 /// What people look at in a message: decoded headers, the text and HTML bodies, and its parts.
 /// Built on demand from the raw bytes with MimeKit; never throws for broken mail.
 /// </summary>
-public sealed class MessageView
+public sealed class MessageView : IDisposable
 {
     private MessageView(MimeMessage? message, string? parseError)
     {
@@ -164,6 +164,9 @@ public sealed class MessageView
             return null;
         }
     }
+
+    /// <summary>Releases MimeKit's part content now rather than in the finalizer.</summary>
+    public void Dispose() => Message?.Dispose();
 
     /// <summary>Counts bytes written and keeps none.</summary>
     private sealed class CountingStream : Stream

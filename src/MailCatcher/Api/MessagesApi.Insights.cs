@@ -25,21 +25,21 @@ internal static partial class MessagesApi
     private static async Task<Results<Ok<IReadOnlyList<HeaderField>>, ProblemHttpResult>> GetHeadersAsync(
         [Description("The message id.")] long id, MailQueries queries, CancellationToken cancellationToken)
     {
-        var view = await LoadViewAsync(id, queries, cancellationToken);
+        using var view = await LoadViewAsync(id, queries, cancellationToken);
         return view is null ? NoSuchMessage(id) : TypedResults.Ok(view.Headers);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MessageLink>>, ProblemHttpResult>> GetLinksAsync(
         [Description("The message id.")] long id, MailQueries queries, CancellationToken cancellationToken)
     {
-        var view = await LoadViewAsync(id, queries, cancellationToken);
+        using var view = await LoadViewAsync(id, queries, cancellationToken);
         return view is null ? NoSuchMessage(id) : TypedResults.Ok(LinkExtractor.Extract(view.HtmlBody, view.TextBody));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OneTimeCode>>, ProblemHttpResult>> GetCodesAsync(
         [Description("The message id.")] long id, MailQueries queries, CancellationToken cancellationToken)
     {
-        var view = await LoadViewAsync(id, queries, cancellationToken);
+        using var view = await LoadViewAsync(id, queries, cancellationToken);
         return view is null ? NoSuchMessage(id) : TypedResults.Ok(CodeExtractor.Extract(view.Message?.Subject, view.TextBody, view.HtmlBody));
     }
 

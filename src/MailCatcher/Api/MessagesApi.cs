@@ -86,7 +86,7 @@ internal static partial class MessagesApi
         {
             return NoSuchMessage(id);
         }
-        var view = await Task.Run(() => MessageView.Load(raw), cancellationToken);
+        using var view = await Task.Run(() => MessageView.Load(raw), cancellationToken);
         return TypedResults.Ok(ToDetail(row, view));
     }
 
