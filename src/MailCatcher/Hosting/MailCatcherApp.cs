@@ -31,6 +31,9 @@ public static class MailCatcherApp
             // and the top-level wwwroot/, so `dotnet run` and a published app behave the same.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            // Named after this assembly even when a test is the entry point, so the static web
+            // assets manifests (Blazor's _framework/ scripts) are found under the same name.
+            ApplicationName = typeof(MailCatcherApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("MAILCATCHER_");
         builder.Configuration.AddInMemoryCollection(commandLine.Settings);
@@ -45,6 +48,7 @@ public static class MailCatcherApp
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
         builder.Services.AddProblemDetails();
+        builder.AddWebUi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -58,11 +62,11 @@ public static class MailCatcherApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapMessagesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
+        app.UseWebUi();
         return app;
     }
 
