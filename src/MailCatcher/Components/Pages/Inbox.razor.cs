@@ -66,7 +66,7 @@ public sealed partial class Inbox
     protected override void OnInitialized()
     {
         _refresh = new Coalescer(TimeSpan.FromMilliseconds(100), () => InvokeAsync(RefreshListAsync));
-        _searchDebounce = new Coalescer(TimeSpan.FromMilliseconds(250), () => InvokeAsync(ApplySearch));
+        _searchDebounce = new Coalescer(TimeSpan.FromMilliseconds(250), () => InvokeAsync(ApplySearch), debounce: true);
         _subscription = Bus.Subscribe(OnMailEvent);
         // Relative times ("5 min") age; re-render them twice a minute. This reads no data.
         _clock = new Timer(_ => InvokeAsync(() => { _now = DateTime.UtcNow; StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
@@ -78,7 +78,11 @@ public sealed partial class Inbox
         {
             var first = _appliedQuery is null;
             _appliedQuery = Q ?? "";
-            _searchText = _appliedQuery;
+            if (_appliedQuery != _searchText.Trim())
+            {
+                // The address changed by itself (a link, back/forward), not by typing here.
+                _searchText = _appliedQuery;
+            }
             _selected.Clear();
             _cursorIndex = -1;
             _cursorId = null;
