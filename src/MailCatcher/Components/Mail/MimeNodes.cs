@@ -10,15 +10,16 @@ public static class MimeNodes
     public static IReadOnlyList<Node> Of(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var nodes = new List<Node> { new("", 0, "message/rfc822", null, null, null) };
+        var nodes = new List<Node>();
         using var iterator = new MimeIterator(message);
         while (iterator.MoveNext())
         {
             var entity = iterator.Current;
             var part = entity as MimePart;
             nodes.Add(new Node(
-                iterator.PathSpecifier,
-                iterator.Depth + 1,
+                // A multipart body has no section number of its own (RFC 3501 §6.4.5); MimeIterator calls it 0.
+                iterator.PathSpecifier == "0" ? "" : iterator.PathSpecifier,
+                iterator.Depth,
                 entity.ContentType.MimeType,
                 part?.FileName ?? entity.ContentType.Name,
                 entity.ContentDisposition?.Disposition,
