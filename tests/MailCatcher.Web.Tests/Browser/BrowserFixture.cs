@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return; // Browser tests fail with a clear message in NewPageAsync; the other tests still run.
         }
+        // The machine is shared and small: wait up to 15 s for what should take milliseconds.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
