@@ -21,6 +21,13 @@ public sealed class InboxSource(IDbContextFactory<MailDbContext> contexts)
         return new InboxPage(total, unread, [.. rows.Select(MessageMapper.ToSummary)]);
     }
 
+    /// <summary>The ids of every message the query matches (for "delete all" during a search).</summary>
+    public async Task<List<long>> MatchingIdsAsync(string? query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await Search(db.Messages.AsNoTracking(), query).Select(m => m.Id).ToListAsync(cancellationToken);
+    }
+
     /// <summary>The position of a message in the filtered list (0 = newest), or -1 when it is not in it.</summary>
     public async Task<int> IndexOfAsync(string? query, long id, CancellationToken cancellationToken)
     {

@@ -35,6 +35,12 @@ public sealed partial class Inbox
     private string _searchText = "";
     private string? _appliedQuery;
     private int _total;
+
+    /// <summary>
+    /// Changing this replaces the list component: done for a new search and when the list was
+    /// empty, because a Virtualize that has shown no rows does not always ask for rows again.
+    /// </summary>
+    private int _listKey;
     private int _cursorIndex = -1;
     private long? _cursorId;
     private bool _confirmDeleteAll;
@@ -86,9 +92,9 @@ public sealed partial class Inbox
             _selected.Clear();
             _cursorIndex = -1;
             _cursorId = null;
-            if (!first && _virtualize is not null)
+            if (!first)
             {
-                await _virtualize.RefreshDataAsync();
+                _listKey++;
             }
         }
         if (Id is { } id && id != _cursorId)
@@ -135,7 +141,11 @@ public sealed partial class Inbox
     private async Task RefreshListAsync()
     {
         _now = DateTime.UtcNow;
-        if (_virtualize is not null)
+        if (_total == 0)
+        {
+            _listKey++;
+        }
+        else if (_virtualize is not null)
         {
             await _virtualize.RefreshDataAsync();
         }
@@ -297,8 +307,7 @@ public sealed partial class Inbox
         }
         else
         {
-            var all = await Source.ListAsync(Q, 0, int.MaxValue, CancellationToken.None);
-            await Commands.DeleteAsync([.. all.Messages.Select(m => m.Id)]);
+            await Commands.DeleteAsync(await Source.MatchingIdsAsync(Q, CancellationToken.None));
         }
         _selected.Clear();
         _cursorId = null;
