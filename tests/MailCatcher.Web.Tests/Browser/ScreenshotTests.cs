@@ -8,8 +8,9 @@ namespace MailCatcher.Web.Tests.Browser;
 
 /// <summary>
 /// Renders the inbox, a message and a transcript in light and dark, at desktop and phone widths,
-/// checks each view shows what it should, and saves the pictures the README shows
-/// (docs/screenshots/).
+/// checks each view shows what it should, and saves the pictures. With
+/// <c>MAILCATCHER_UPDATE_SCREENSHOTS=1</c> they replace the README's (docs/screenshots/);
+/// otherwise they go to the test output folder, so a test run leaves the work tree clean.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
@@ -33,7 +34,9 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
     public async Task Inbox_message_and_transcript(string name, int width, int height, ColorScheme scheme)
     {
         var welcome = await SeedAsync();
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("MAILCATCHER_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
         var page = await browser.NewPageAsync(width, height, scheme);
 
