@@ -32,6 +32,9 @@ public static class MailCatcherApp
             // and the top-level wwwroot/, so `dotnet run` and a published app behave the same.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            // Named after this assembly even when a test is the entry point, so the static web
+            // assets manifests (Blazor's _framework/ scripts) are found under the same name.
+            ApplicationName = typeof(MailCatcherApp).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("MAILCATCHER_");
         builder.Configuration.AddInMemoryCollection(commandLine.Settings);
@@ -49,6 +52,7 @@ public static class MailCatcherApp
         builder.Services.AddMailRelay();
         builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
+        builder.AddWebUi();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -63,7 +67,6 @@ public static class MailCatcherApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapMessagesApi();
         app.MapSessionsApi();
@@ -72,6 +75,7 @@ public static class MailCatcherApp
         app.MapReleaseApi();
         app.MapOutboxApi();
         app.MapApiDocumentation();
+        app.UseWebUi();
         return app;
     }
 

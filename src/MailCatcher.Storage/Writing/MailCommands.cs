@@ -1,0 +1,49 @@
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Search;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Queries;
+using Microsoft.EntityFrameworkCore;
+
+namespace MailCatcher.Storage.Writing;
+
+/// <summary>
+/// What people do to stored mail (mark read or unread, delete), through the single writer, each
+/// change announced on the <see cref="MailEventBus"/> after it is committed.
+/// </summary>
+public sealed class MailCommands(GroupCommitWriter writer, IDbContextFactory<MailDbContext> contexts, MailEventBus events)
+{
+    /// <returns>How many messages changed state.</returns>
+    public async Task<int> SetReadAsync(IReadOnlyCollection<long> ids, bool isRead, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        var changed = await writer.EnqueueAsync(new SetReadOperation([.. ids], isRead));
+        if (changed.Count > 0)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var rows = await db.Messages.AsNoTracking().Where(m => changed.Contains(m.Id)).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                events.Publish(new MessageUpdated(MessageMapper.ToSummary(row)));
+            }
+        }
+        return changed.Count;
+    }
+
+    /// <returns>How many messages were deleted.</returns>
+    public async Task<int> DeleteAsync(IReadOnlyCollection<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        return (await writer.EnqueueAsync(new DeleteMessagesOperation(new MessageFilter(SearchQuery.Empty, Ids: [.. ids])))).Count;
+    }
+
+    /// <returns>How many messages were deleted.</returns>
+    public async Task<int> DeleteAllAsync() => (await writer.EnqueueAsync(new DeleteMessagesOperation(new MessageFilter(SearchQuery.Empty)))).Count;
+}

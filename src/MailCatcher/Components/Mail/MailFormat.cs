@@ -1,0 +1,93 @@
+using System.Globalization;
+using MailCatcher.Core.Messages;
+
+namespace MailCatcher.Components.Mail;
+
+/// <summary>How times, sizes and addresses read in the UI.</summary>
+public static class MailFormat
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>"just now", "5 min", "3 h", "Yesterday", "Mon", "Mar 4", "Mar 4, 2024".</summary>
+    public static string RelativeTime(DateTime utc, DateTime nowUtc)
+    {
+        var age = nowUtc - utc;
+        if (age < TimeSpan.FromMinutes(1))
+        {
+            return "just now";
+        }
+        if (age < TimeSpan.FromHours(1))
+        {
+            return $"{(int)age.TotalMinutes} min";
+        }
+        if (age < TimeSpan.FromHours(24))
+        {
+            return $"{(int)age.TotalHours} h";
+        }
+        if (age < TimeSpan.FromHours(48))
+        {
+            return "Yesterday";
+        }
+        if (age < TimeSpan.FromDays(7))
+        {
+            return utc.ToString("ddd", Culture);
+        }
+        return utc.Year == nowUtc.Year ? utc.ToString("MMM d", Culture) : utc.ToString("MMM d, yyyy", Culture);
+    }
+
+    /// <summary>The exact time, for a tooltip: "2026-11-28 14:03:17 UTC".</summary>
+    public static string ExactTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture);
+
+    /// <summary>"512 B", "1.2 KB", "3.4 MB".</summary>
+    public static string Size(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes.ToString(Culture)} B",
+        < 1024 * 1024 => $"{(bytes / 1024.0).ToString(bytes < 10 * 1024 ? "0.0" : "0", Culture)} KB",
+        < 1024L * 1024 * 1024 => $"{(bytes / (1024.0 * 1024)).ToString(bytes < 10L * 1024 * 1024 ? "0.0" : "0", Culture)} MB",
+        _ => $"{(bytes / (1024.0 * 1024 * 1024)).ToString("0.0", Culture)} GB",
+    };
+
+    /// <summary>A person's display name, or the address when there is none.</summary>
+    public static string Display(EmailAddress? address) =>
+        address is null ? "(no sender)" : string.IsNullOrWhiteSpace(address.Name) ? address.Address : address.Name;
+
+    /// <summary>"Name &lt;address&gt;" or the bare address.</summary>
+    public static string Full(EmailAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return string.IsNullOrWhiteSpace(address.Name) ? address.Address : $"{address.Name} <{address.Address}>";
+    }
+
+    /// <summary>The visible recipients of a message (To, then Cc), else its envelope recipients.</summary>
+    public static string Recipients(MessageSummary message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var people = message.To.Concat(message.Cc).Select(Display).ToList();
+        if (people.Count == 0)
+        {
+            people = [.. message.EnvelopeTo];
+        }
+        return people.Count switch
+        {
+            0 => "(no recipients)",
+            <= 3 => string.Join(", ", people),
+            _ => $"{string.Join(", ", people.Take(2))} +{(people.Count - 2).ToString(Culture)}",
+        };
+    }
+
+    /// <summary>"0.4 s", "12 s", "3 min 5 s"; empty for a session still open.</summary>
+    public static string Duration(DateTime start, DateTime? end)
+    {
+        if (end is not { } finished)
+        {
+            return "open";
+        }
+        var span = finished - start;
+        return span.TotalSeconds switch
+        {
+            < 10 => $"{span.TotalSeconds.ToString("0.0", Culture)} s",
+            < 60 => $"{((int)span.TotalSeconds).ToString(Culture)} s",
+            _ => $"{((int)span.TotalMinutes).ToString(Culture)} min {span.Seconds.ToString(Culture)} s",
+        };
+    }
+}

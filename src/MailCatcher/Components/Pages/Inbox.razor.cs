@@ -1,0 +1,410 @@
+using System.Globalization;
+using MailCatcher.Components.Mail;
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Messages;
+using MailCatcher.Hosting;
+using MailCatcher.Mail;
+using MailCatcher.Storage.Writing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
+using Microsoft.JSInterop;
+
+namespace MailCatcher.Components.Pages;
+
+/// <summary>
+/// The inbox: a virtualised list over paged queries (only the visible window is read), the
+/// search box, selection and bulk actions, the keyboard, and the reading pane. It listens to the
+/// in-process event bus, so new, changed and deleted mail shows without a reload.
+/// </summary>
+public sealed partial class Inbox
+{
+    /// <summary>The height of a list row in pixels; the stylesheet's <c>--row-height</c> must match.</summary>
+    public const int RowHeight = 78;
+
+    private readonly HashSet<long> _selected = [];
+    private readonly Dictionary<int, MessageSummary> _window = [];
+    private Virtualize<MessageSummary>? _virtualize;
+    private ElementReference _listElement;
+    private DotNetObjectReference<Inbox>? _self;
+    private IDisposable? _subscription;
+    private Coalescer? _refresh;
+    private Coalescer? _searchDebounce;
+    private Timer? _clock;
+    private DateTime _now = DateTime.UtcNow;
+    private string _searchText = "";
+    private string? _appliedQuery;
+    private int _total;
+
+    /// <summary>
+    /// Changing this replaces the list component: done for a new search and when the list was
+    /// empty, because a Virtualize that has shown no rows does not always ask for rows again.
+    /// </summary>
+    private int _listKey;
+    private int _cursorIndex = -1;
+    private long? _cursorId;
+    private bool _confirmDeleteAll;
+
+    [Inject] private InboxSource Source { get; set; } = null!;
+    [Inject] private MailCommands Commands { get; set; } = null!;
+    [Inject] private MailEventBus Bus { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private BoundPorts Ports { get; set; } = null!;
+
+    [Parameter] public long? Id { get; set; }
+
+    /// <summary>The search query, from <c>?q=</c>; handed to the list's data source as it is.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+
+    /// <summary>Why the applied search is not a valid query (design.md's search language), or null.</summary>
+    private string? SearchError => InboxSource.Validate(Q);
+
+    private bool HasTarget => _selected.Count > 0 || Id is not null || _cursorId is not null;
+
+    private bool AllShownSelected => _window.Count > 0 && _window.Values.All(m => _selected.Contains(m.Id));
+
+    private string CountText => _total == 1 ? "1 message" : $"{_total.ToString("N0", CultureInfo.InvariantCulture)} messages";
+
+    private string DeleteAllText => string.IsNullOrWhiteSpace(Q)
+        ? $"All {CountText} will be deleted."
+        : $"The {CountText} matching “{Q}” will be deleted.";
+
+    private string SmtpAddress => $"127.0.0.1:{Ports.PortOf(BoundPorts.Smtp)?.ToString(CultureInfo.InvariantCulture) ?? "1025"}";
+
+    protected override void OnInitialized()
+    {
+        _refresh = new Coalescer(TimeSpan.FromMilliseconds(100), () => InvokeAsync(RefreshListAsync));
+        _searchDebounce = new Coalescer(TimeSpan.FromMilliseconds(250), () => InvokeAsync(ApplySearch), debounce: true);
+        _subscription = Bus.Subscribe(OnMailEvent);
+        // Relative times ("5 min") age; re-render them twice a minute. This reads no data.
+        _clock = new Timer(_ => InvokeAsync(() => { _now = DateTime.UtcNow; StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_appliedQuery != (Q ?? ""))
+        {
+            var first = _appliedQuery is null;
+            _appliedQuery = Q ?? "";
+            if (_appliedQuery != _searchText.Trim())
+            {
+                // The address changed by itself (a link, back/forward), not by typing here.
+                _searchText = _appliedQuery;
+            }
+            _selected.Clear();
+            _cursorIndex = -1;
+            _cursorId = null;
+            if (!first)
+            {
+                _listKey++;
+            }
+        }
+        if (Id is { } id && id != _cursorId)
+        {
+            _cursorId = id;
+            _cursorIndex = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("mailcatcher.registerInbox", _self);
+        }
+    }
+
+    private async ValueTask<ItemsProviderResult<MessageSummary>> LoadRowsAsync(ItemsProviderRequest request)
+    {
+        var page = await Source.ListAsync(Q, request.StartIndex, request.Count, request.CancellationToken);
+        _total = page.Total;
+        _window.Clear();
+        for (var i = 0; i < page.Messages.Count; i++)
+        {
+            _window[request.StartIndex + i] = page.Messages[i];
+        }
+        _ = InvokeAsync(StateHasChanged); // the counts in the toolbar
+        return new ItemsProviderResult<MessageSummary>(page.Messages, page.Total);
+    }
+
+    private void OnMailEvent(MailEvent mailEvent)
+    {
+        if (mailEvent is MessageReceived or MessageUpdated or MessagesDeleted)
+        {
+            if (mailEvent is MessagesDeleted deleted)
+            {
+                _ = InvokeAsync(() => _selected.ExceptWith(deleted.Ids));
+            }
+            _refresh?.Trigger();
+        }
+    }
+
+    private async Task RefreshListAsync()
+    {
+        _now = DateTime.UtcNow;
+        if (_total == 0)
+        {
+            _listKey++;
+        }
+        else if (_virtualize is not null)
+        {
+            await _virtualize.RefreshDataAsync();
+        }
+        if (_cursorId is { } id)
+        {
+            var index = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+            if (index >= 0)
+            {
+                _cursorIndex = index;
+            }
+        }
+        StateHasChanged();
+    }
+
+    private void OnSearchInput(ChangeEventArgs e)
+    {
+        _searchText = e.Value?.ToString() ?? "";
+        _searchDebounce?.Trigger();
+    }
+
+    private async Task OnSearchKey(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter")
+        {
+            ApplySearch();
+        }
+        else if (e.Key == "Escape")
+        {
+            await JS.InvokeVoidAsync("mailcatcher.blurSearch");
+        }
+    }
+
+    /// <summary>Puts the search box's text into the address (<c>?q=</c>), which hands it to the list.</summary>
+    private void ApplySearch()
+    {
+        var q = _searchText.Trim();
+        if (q == (Q ?? ""))
+        {
+            return;
+        }
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", q.Length == 0 ? null : q), replace: true);
+    }
+
+    private string WithQuery(string path) => string.IsNullOrWhiteSpace(Q) ? path : $"{path}?q={Uri.EscapeDataString(Q)}";
+
+    private Task OpenAsync(long id)
+    {
+        Navigation.NavigateTo(WithQuery($"/messages/{id}"));
+        return Task.CompletedTask;
+    }
+
+    private Task CloseAsync()
+    {
+        Navigation.NavigateTo(WithQuery("/"));
+        return Task.CompletedTask;
+    }
+
+    private void ToggleSelection(long id)
+    {
+        if (!_selected.Remove(id))
+        {
+            _selected.Add(id);
+        }
+    }
+
+    private void ToggleAllShown()
+    {
+        if (AllShownSelected)
+        {
+            _selected.Clear();
+        }
+        else
+        {
+            _selected.UnionWith(_window.Values.Select(m => m.Id));
+        }
+    }
+
+    /// <summary>What the toolbar acts on: the selection, else the open message, else the one under the cursor.</summary>
+    private List<long> Targets() =>
+        _selected.Count > 0 ? [.. _selected] : Id is { } open ? [open] : _cursorId is { } cursor ? [cursor] : [];
+
+    private async Task SetReadAsync(bool isRead) => await Commands.SetReadAsync(Targets(), isRead, CancellationToken.None);
+
+    private async Task DownloadAsync()
+    {
+        foreach (var id in Targets())
+        {
+            await JS.InvokeVoidAsync("mailcatcher.download", $"/api/v1/messages/{id}/raw?download=true");
+        }
+    }
+
+    private async Task DeleteTargetsAsync()
+    {
+        var targets = Targets();
+        if (targets.Count == 0)
+        {
+            return;
+        }
+        var next = await NeighbourAfterAsync(targets);
+        await Commands.DeleteAsync(targets);
+        _selected.Clear();
+        if (Id is { } open && targets.Contains(open))
+        {
+            if (next is { } nextId)
+            {
+                Navigation.NavigateTo(WithQuery($"/messages/{nextId}"));
+            }
+            else
+            {
+                Navigation.NavigateTo(WithQuery("/"));
+            }
+        }
+        else if (_cursorId is { } cursor && targets.Contains(cursor))
+        {
+            _cursorId = next;
+        }
+    }
+
+    private Task DeleteOpenAsync() => Id is { } id ? DeleteIdsAsync([id]) : Task.CompletedTask;
+
+    private async Task DeleteIdsAsync(List<long> ids)
+    {
+        _selected.Clear();
+        _selected.UnionWith(ids);
+        await DeleteTargetsAsync();
+    }
+
+    /// <summary>The message to show once <paramref name="leaving"/> are gone: the next older one, else the next newer one.</summary>
+    private async Task<long?> NeighbourAfterAsync(List<long> leaving)
+    {
+        var anchor = Id ?? _cursorId;
+        if (anchor is not { } id)
+        {
+            return null;
+        }
+        var index = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+        if (index < 0)
+        {
+            return null;
+        }
+        var around = await Source.ListAsync(Q, Math.Max(0, index - leaving.Count - 1), leaving.Count * 2 + 3, CancellationToken.None);
+        var ids = around.Messages.Select(m => m.Id).ToList();
+        var at = ids.IndexOf(id);
+        var older = ids.Skip(at + 1).FirstOrDefault(i => !leaving.Contains(i));
+        if (older != 0)
+        {
+            return older;
+        }
+        var newer = ids.Take(Math.Max(0, at)).Reverse().FirstOrDefault(i => !leaving.Contains(i));
+        return newer == 0 ? null : newer;
+    }
+
+    private async Task DeleteAllAsync()
+    {
+        _confirmDeleteAll = false;
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            await Commands.DeleteAllAsync();
+        }
+        else
+        {
+            await Commands.DeleteAsync(await Source.MatchingIdsAsync(Q, CancellationToken.None));
+        }
+        _selected.Clear();
+        _cursorId = null;
+        _cursorIndex = -1;
+        if (Id is not null)
+        {
+            Navigation.NavigateTo(WithQuery("/"));
+        }
+    }
+
+    /// <summary>A key pressed outside text fields, as named by <c>wwwroot/js/app.js</c>.</summary>
+    [JSInvokable]
+    public async Task OnKey(string key)
+    {
+        switch (key)
+        {
+            case "next":
+                await MoveCursorAsync(+1);
+                break;
+            case "prev":
+                await MoveCursorAsync(-1);
+                break;
+            case "open":
+                if (_cursorId is { } id)
+                {
+                    await OpenAsync(id);
+                }
+                break;
+            case "toggle":
+                if (_cursorId is { } toggled)
+                {
+                    ToggleSelection(toggled);
+                }
+                break;
+            case "delete":
+                await DeleteTargetsAsync();
+                break;
+            case "unread":
+                await SetReadAsync(false);
+                break;
+            case "escape":
+                if (_selected.Count > 0)
+                {
+                    _selected.Clear();
+                }
+                else if (Id is not null)
+                {
+                    await CloseAsync();
+                }
+                break;
+        }
+        StateHasChanged();
+    }
+
+    private async Task MoveCursorAsync(int step)
+    {
+        var index = Math.Clamp(_cursorIndex < 0 ? 0 : _cursorIndex + step, 0, Math.Max(0, _total - 1));
+        if (_total == 0)
+        {
+            return;
+        }
+        if (!_window.TryGetValue(index, out var message))
+        {
+            var page = await Source.ListAsync(Q, index, 1, CancellationToken.None);
+            if (page.Messages.Count == 0)
+            {
+                return;
+            }
+            message = page.Messages[0];
+        }
+        _cursorIndex = index;
+        _cursorId = message.Id;
+        await JS.InvokeVoidAsync("mailcatcher.scrollRowIntoView", _listElement, index, RowHeight);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        _refresh?.Dispose();
+        _searchDebounce?.Dispose();
+        if (_clock is not null)
+        {
+            await _clock.DisposeAsync();
+        }
+        if (_self is not null)
+        {
+            try
+            {
+                await JS.InvokeVoidAsync("mailcatcher.unregisterInbox", _self);
+            }
+            catch (JSDisconnectedException)
+            {
+            }
+            _self.Dispose();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using MailCatcher.Core.Mime;
+using MailCatcher.Storage.Queries;
+
+namespace MailCatcher.Mail;
+
+/// <summary>Loads a stored message and parses it, off the request thread. Used by the body API and the UI alike.</summary>
+public sealed class MessageLoader(MailQueries queries)
+{
+    public async Task<LoadedMessage?> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var row = await queries.GetMessageAsync(id, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        await using var raw = await queries.OpenRawAsync(id, cancellationToken);
+        if (raw is null)
+        {
+            return null;
+        }
+        var view = await Task.Run(() => MessageView.Load(raw), cancellationToken);
+        return new LoadedMessage(row, view);
+    }
+}
