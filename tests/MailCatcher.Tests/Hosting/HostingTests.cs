@@ -95,7 +95,10 @@ public sealed class HostingTests
         var output = Path.Combine(Path.GetTempPath(), $"mailcatcher-publish-{Guid.NewGuid():N}");
         try
         {
-            var (exitCode, log) = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryRoot(), "src", "MailCatcher"), "-o", output, "--nologo", "-v", "q"], TimeSpan.FromMinutes(5));
+            // --no-build publishes what the test build already compiled, and no MSBuild node or
+            // build server is shared with the `dotnet test` that runs us (a child build that tried
+            // to reuse the parent's nodes hung here once).
+            var (exitCode, log) = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryRoot(), "src", "MailCatcher"), "--no-build", "-c", Configuration, "-o", output, "--nologo", "-v", "q", "--disable-build-servers", "-nodeReuse:false"], TimeSpan.FromMinutes(5));
             Assert.True(exitCode == 0, log);
 
             Assert.True(File.Exists(Path.Combine(output, "wwwroot", "css", "app.css")));
@@ -109,6 +112,12 @@ public sealed class HostingTests
             }
         }
     }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
 
     private sealed record PortsDto(int? Smtp, int? Smtps, int? Http, int? Pop3, int? Imap);
 
@@ -134,6 +143,7 @@ public sealed class HostingTests
     private static async Task<(int ExitCode, string Output)> RunAsync(string program, string[] args, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -34,6 +34,9 @@ public sealed partial class Inbox
     private DateTime _now = DateTime.UtcNow;
     private string _searchText = "";
     private string? _appliedQuery;
+
+    /// <summary>The query this component last put into the address itself (see <see cref="ApplySearch"/>).</summary>
+    private string? _ownSearchNavigation;
     private int _total;
 
     /// <summary>
@@ -87,11 +90,14 @@ public sealed partial class Inbox
         {
             var first = _appliedQuery is null;
             _appliedQuery = Q ?? "";
-            if (_appliedQuery != _searchText.Trim())
+            if (_appliedQuery != _searchText.Trim() && _appliedQuery != _ownSearchNavigation)
             {
-                // The address changed by itself (a link, back/forward), not by typing here.
+                // The address changed by itself (a link, back/forward), not by typing here. When the
+                // change is our own debounced search, the box may already hold newer keystrokes:
+                // overwriting it would drop the characters typed since.
                 _searchText = _appliedQuery;
             }
+            _ownSearchNavigation = null;
             _selected.Clear();
             _cursorIndex = -1;
             _cursorId = null;
@@ -189,6 +195,7 @@ public sealed partial class Inbox
         {
             return;
         }
+        _ownSearchNavigation = q;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", q.Length == 0 ? null : q), replace: true);
     }
 
