@@ -1,56 +1,26 @@
-using System.Security.Cryptography;
-using System.Text;
 using MailCatcher.Core.Options;
+using MailCatcher.Core.Users;
 
 namespace MailCatcher.Core.Mailbox;
 
 /// <summary>
-/// Checks POP3/IMAP credentials. With no user list every name and password is accepted (the
-/// capture tool's normal mode); with one, the name and password must match an entry.
+/// Checks POP3/IMAP credentials against the same <see cref="UserList"/> SMTP AUTH uses. With no
+/// users every name and password is accepted (the capture tool's normal mode); with some, the
+/// name and password must match an entry.
 /// </summary>
-public sealed class MailboxAuthenticator(MailboxOptions options)
+public sealed class MailboxAuthenticator(UserList users, MailboxOptions options)
 {
-    private readonly Dictionary<string, string> _users = Parse(options.Users);
+    public bool RequiresCredentials => users.ChecksCredentials;
 
-    public bool RequiresCredentials => _users.Count > 0;
+    /// <summary>RFC 2595 §3.2: no login before TLS (<c>--mailbox-require-tls</c>).</summary>
+    public bool RequiresTls => options.RequireTls;
 
     /// <summary>Plain user name and password (POP3 USER/PASS, IMAP LOGIN, SASL PLAIN).</summary>
-    public bool Check(string user, string password) =>
-        !RequiresCredentials
-        || (_users.TryGetValue(user, out var expected)
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(password)));
+    public bool Check(string user, string password) => users.CheckPassword(user, password);
 
     /// <summary>RFC 1939 §7 APOP: the digest is MD5(timestamp + password), in lower-case hex.</summary>
-    public bool CheckApop(string user, string timestamp, string digest)
-    {
-        if (!RequiresCredentials)
-        {
-            return true;
-        }
-        if (!_users.TryGetValue(user, out var password))
-        {
-            return false;
-        }
-#pragma warning disable CA5351 // RFC 1939 defines APOP with MD5; it is not our choice.
-        var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(timestamp + password)));
-#pragma warning restore CA5351
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(digest.ToLowerInvariant()));
-    }
+    public bool CheckApop(string user, string timestamp, string digest) => users.CheckApop(user, timestamp, digest);
 
     /// <summary>The part of the mailbox <paramref name="user"/> sees.</summary>
     public MailboxScope ScopeFor(string user) => options.PerUser ? new MailboxScope(user) : MailboxScope.Everything;
-
-    private static Dictionary<string, string> Parse(IEnumerable<string> entries)
-    {
-        var users = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            var colon = entry.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                users[entry[..colon]] = entry[(colon + 1)..];
-            }
-        }
-        return users;
-    }
 }

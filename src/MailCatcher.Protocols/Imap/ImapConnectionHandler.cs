@@ -2,6 +2,7 @@ using System.Text;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Mailbox;
 using MailCatcher.Core.Options;
+using MailCatcher.Protocols.Shared;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace MailCatcher.Protocols.Imap;
 
-/// <summary>The Kestrel entry point for IMAP: one call per accepted connection.</summary>
+/// <summary>The Kestrel entry point for IMAP (and IMAPS, where Kestrel has run the handshake): one call per accepted connection.</summary>
 public sealed class ImapConnectionHandler(
     IMailboxStore store,
-    IOptions<MailboxOptions> mailbox,
+    MailboxAuthenticator authenticator,
+    TlsServerSettings tls,
     ImapFlagStore flags,
     MailEventBus events,
     IOptionsMonitor<ImapOptions> options,
@@ -21,8 +23,6 @@ public sealed class ImapConnectionHandler(
     TimeProvider clock,
     ILogger<ImapConnectionHandler> logger) : ConnectionHandler
 {
-    private readonly MailboxAuthenticator _authenticator = new(mailbox.Value);
-
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -34,9 +34,14 @@ public sealed class ImapConnectionHandler(
         }
         try
         {
-            using var session = new ImapSession(connection.Transport, store, _authenticator, flags, events, settings, clock);
+            var implicitTls = TlsUpgrade.DescribeImplicit(connection.Features);
+            using var session = new ImapSession(connection.Transport, store, authenticator, flags, events, settings, clock, tls, implicitTls);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.ConnectionClosed);
             await session.RunAsync(stop.Token);
+            if (session.Error is not null)
+            {
+                logger.LogDebug("IMAP session from {Client} ended: {Reason}", connection.RemoteEndPoint, session.Error);
+            }
         }
         catch (Exception e) when (e is IOException or ConnectionResetException or ConnectionAbortedException or OperationCanceledException)
         {

@@ -3,10 +3,21 @@ namespace MailCatcher.Protocols.Imap;
 /// <summary>The fixed texts of IMAP responses, in one place (RFC 3501 §7, RFC 5530 response codes).</summary>
 public static class ImapReplies
 {
-    /// <summary>RFC 3501 §6.1.1; LITERAL+ (RFC 7888), IDLE (RFC 2177), UIDPLUS (RFC 4315), ENABLE (RFC 5161), UNSELECT (RFC 3691), NAMESPACE (RFC 2342), SASL-IR (RFC 4959). STARTTLS waits for the certificate settings.</summary>
-    public const string Capabilities = "IMAP4rev1 LITERAL+ SASL-IR IDLE UIDPLUS ENABLE UNSELECT NAMESPACE AUTH=PLAIN";
+    /// <summary>
+    /// RFC 3501 §6.1.1; LITERAL+ (RFC 7888), IDLE (RFC 2177), UIDPLUS (RFC 4315), ENABLE (RFC 5161),
+    /// UNSELECT (RFC 3691), NAMESPACE (RFC 2342), SASL-IR (RFC 4959). The session adds STARTTLS and
+    /// AUTH=PLAIN or LOGINDISABLED by its TLS state (<see cref="Capabilities"/>).
+    /// </summary>
+    public const string BaseCapabilities = "IMAP4rev1 LITERAL+ SASL-IR IDLE UIDPLUS ENABLE UNSELECT NAMESPACE";
 
-    public const string Greeting = "* OK [CAPABILITY " + Capabilities + "] MailCatcher IMAP4rev1 ready";
+    /// <summary>
+    /// RFC 3501 §6.2.1 and RFC 2595 §3.1: STARTTLS while it can be used; LOGINDISABLED instead of
+    /// AUTH=PLAIN while a login would send a password in the clear that the server refuses.
+    /// </summary>
+    public static string Capabilities(bool offerStartTls, bool loginDisabled) =>
+        BaseCapabilities + (offerStartTls ? " STARTTLS" : "") + (loginDisabled ? " LOGINDISABLED" : " AUTH=PLAIN");
+
+    public static string Greeting(string capabilities) => $"* OK [CAPABILITY {capabilities}] MailCatcher IMAP4rev1 ready";
     public const string Bye = "* BYE MailCatcher logging out";
     public const string IdleTimeout = "* BYE idle timeout, closing";
     public const string ShuttingDown = "* BYE server shutting down";
@@ -33,7 +44,13 @@ public static class ImapReplies
     public const string BadCharset = "NO [BADCHARSET (UTF-8 US-ASCII)] Unsupported charset";
     public const string UnknownMechanism = "NO Unsupported authentication mechanism";
     public const string AuthCancelled = "BAD Authentication cancelled";
-    public const string TlsUnavailable = "NO STARTTLS is not available: no certificate is configured";
+    /// <summary>RFC 3501 §6.2.1: STARTTLS answers OK or BAD ("command unknown or arguments invalid").</summary>
+    public const string TlsUnavailable = "BAD STARTTLS is not available: no certificate is configured";
+    public const string TlsAlreadyActive = "BAD TLS is already active";
+    public const string BeginTls = "OK Begin TLS negotiation now";
+
+    /// <summary>RFC 5530 §3 PRIVACYREQUIRED: LOGIN and AUTHENTICATE before STARTTLS while LOGINDISABLED is advertised.</summary>
+    public const string PrivacyRequired = "NO [PRIVACYREQUIRED] Issue STARTTLS first: login is disabled without TLS";
     public const string LineTooLong = "BAD Command line too long";
     public const string LiteralTooLarge = "BAD Literal too large";
     public const string BadSequence = "BAD Invalid message sequence number";

@@ -56,7 +56,7 @@ public sealed partial class ImapSession
         {
             case "CAPABILITY":
                 reader.ExpectEnd();
-                Line("* CAPABILITY " + ImapReplies.Capabilities);
+                Line("* CAPABILITY " + Capabilities);
                 break;
             case "NOOP":
             case "CHECK":
@@ -69,7 +69,8 @@ public sealed partial class ImapSession
                 Tagged(tag, ImapReplies.Completed(name));
                 return true;
             case "STARTTLS":
-                Tagged(tag, ImapReplies.TlsUnavailable);
+                reader.ExpectEnd();
+                StartTls(tag);
                 return false;
             case "LOGIN":
                 Login(tag, reader);
@@ -134,6 +135,11 @@ public sealed partial class ImapSession
             Tagged(tag, ImapReplies.UnknownMechanism);
             return;
         }
+        if (LoginDisabled)
+        {
+            Tagged(tag, ImapReplies.PrivacyRequired);
+            return;
+        }
         if (reader.TrySpace())
         {
             var initial = reader.ReadToken();
@@ -176,6 +182,12 @@ public sealed partial class ImapSession
 
     private void CompleteLogin(string tag, string command, string user, string password)
     {
+        if (LoginDisabled)
+        {
+            Transcript.Info($"{command} refused before TLS for {user}");
+            Tagged(tag, ImapReplies.PrivacyRequired);
+            return;
+        }
         if (!_authenticator.Check(user, password))
         {
             Transcript.Info($"login failed for {user}");
@@ -185,7 +197,7 @@ public sealed partial class ImapSession
         User = user;
         _state = ImapState.Authenticated;
         Transcript.Info($"logged in as {user}");
-        Tagged(tag, $"OK [CAPABILITY {ImapReplies.Capabilities}] {command} completed");
+        Tagged(tag, $"OK [CAPABILITY {Capabilities}] {command} completed");
     }
 
     private static string Describe(byte[] command)

@@ -14,8 +14,10 @@ namespace MailCatcher.Protocols.Imap;
 /// </summary>
 public sealed partial class ImapSession : IDisposable
 {
-    private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly IDuplexPipe _transport;
+    private readonly TlsServerSettings _tls;
+    private PipeReader _input;
+    private PipeWriter _output;
     private readonly IMailboxStore _store;
     private readonly MailboxAuthenticator _authenticator;
     private readonly ImapFlagStore _flags;
@@ -32,11 +34,16 @@ public sealed partial class ImapSession : IDisposable
     private string? _authenticatingTag;
     private bool _moreBuffered;
 
-    public ImapSession(IDuplexPipe transport, IMailboxStore store, MailboxAuthenticator authenticator, ImapFlagStore flags, MailEventBus events, ImapOptions options, TimeProvider clock)
+    /// <param name="tls">The certificate for STARTTLS (RFC 3501 §6.2.1); none means STARTTLS is not offered.</param>
+    /// <param name="implicitTls">Protocol and cipher when the connection arrived already encrypted (RFC 8314 implicit TLS).</param>
+    public ImapSession(IDuplexPipe transport, IMailboxStore store, MailboxAuthenticator authenticator, ImapFlagStore flags, MailEventBus events, ImapOptions options, TimeProvider clock, TlsServerSettings? tls = null, string? implicitTls = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(flags);
+        _transport = transport;
+        _tls = tls ?? TlsServerSettings.None;
+        Tls = implicitTls;
         _input = transport.Input;
         _output = transport.Output;
         _store = store;
@@ -60,10 +67,20 @@ public sealed partial class ImapSession : IDisposable
 
     public string? User { get; private set; }
 
+    /// <summary>Protocol and cipher once the session is encrypted (STARTTLS or implicit TLS).</summary>
+    public string? Tls { get; private set; }
+
+    /// <summary>Why the session ended abnormally (a failed TLS handshake), if it did.</summary>
+    public string? Error { get; private set; }
+
     /// <summary>Runs the session until LOGOUT, disconnect, idle timeout or server stop.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        Line(ImapReplies.Greeting);
+        if (Tls is not null)
+        {
+            Transcript.Info($"implicit TLS (RFC 8314): {Tls}");
+        }
+        Line(ImapReplies.Greeting(Capabilities));
         await _output.FlushAsync(stopping);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         while (true)
@@ -92,12 +109,19 @@ public sealed partial class ImapSession : IDisposable
             }
             var buffer = result.Buffer;
             var close = false;
+            long discarded = 0;
             try
             {
                 close = await ProcessAsync(ref buffer, stopping);
             }
             finally
             {
+                if (_startTls)
+                {
+                    // RFC 3501 §6.2.1: nothing the client pipelined after STARTTLS may be acted on.
+                    discarded = buffer.Length;
+                    buffer = buffer.Slice(buffer.End);
+                }
                 // After IDLE or AUTHENTICATE the rest of the buffer waits for their answer; look at it again at once.
                 _input.AdvanceTo(buffer.Start, _moreBuffered && !buffer.IsEmpty ? buffer.Start : buffer.End);
                 _moreBuffered = false;
@@ -110,6 +134,15 @@ public sealed partial class ImapSession : IDisposable
                 }
                 await TryFlushAsync();
                 return;
+            }
+            if (_startTls)
+            {
+                _startTls = false;
+                if (!await StartTlsHandshakeAsync(discarded, stopping))
+                {
+                    return;
+                }
+                continue;
             }
             await _output.FlushAsync(stopping);
             if (result.IsCompleted)
@@ -196,7 +229,7 @@ public sealed partial class ImapSession : IDisposable
             }
             var command = frame.Command!;
             work.Add(() => ExecuteAsync(command, cancellationToken));
-            if (IsIdleOrAuthenticate(command))
+            if (StopsFraming(command))
             {
                 _moreBuffered = true;
                 break; // what follows is not a command until this one has answered
@@ -217,11 +250,19 @@ public sealed partial class ImapSession : IDisposable
         return false;
     }
 
-    private static bool IsIdleOrAuthenticate(byte[] command)
+    /// <summary>IDLE, AUTHENTICATE and STARTTLS change what the following bytes are; frame no further until they have answered.</summary>
+    private static bool StopsFraming(byte[] command)
     {
         var text = Encoding.ASCII.GetString(command, 0, Math.Min(command.Length, 80)).ToUpperInvariant();
         var space = text.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && (text[(space + 1)..].StartsWith("IDLE", StringComparison.Ordinal) || text[(space + 1)..].StartsWith("AUTHENTICATE", StringComparison.Ordinal));
+        if (space <= 0)
+        {
+            return false;
+        }
+        var name = text[(space + 1)..];
+        return name.StartsWith("IDLE", StringComparison.Ordinal)
+            || name.StartsWith("AUTHENTICATE", StringComparison.Ordinal)
+            || name.StartsWith("STARTTLS", StringComparison.Ordinal);
     }
 
     private void MarkDirty()
@@ -281,5 +322,6 @@ public sealed partial class ImapSession : IDisposable
     {
         _busSubscription.Dispose();
         _flags.Changed -= OnFlagsChanged;
+        DisposeTls();
     }
 }

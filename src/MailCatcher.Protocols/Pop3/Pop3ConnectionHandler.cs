@@ -9,18 +9,17 @@ using Microsoft.Extensions.Options;
 
 namespace MailCatcher.Protocols.Pop3;
 
-/// <summary>The Kestrel entry point for POP3: one call per accepted connection.</summary>
+/// <summary>The Kestrel entry point for POP3 (and POP3S, where Kestrel has run the handshake): one call per accepted connection.</summary>
 public sealed class Pop3ConnectionHandler(
     IMailboxStore store,
-    IOptions<MailboxOptions> mailbox,
+    MailboxAuthenticator authenticator,
+    TlsServerSettings tls,
     IOptionsMonitor<Pop3Options> options,
     Pop3ConnectionCounter counter,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<Pop3ConnectionHandler> logger) : ConnectionHandler
 {
-    private readonly MailboxAuthenticator _authenticator = new(mailbox.Value);
-
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -32,9 +31,14 @@ public sealed class Pop3ConnectionHandler(
         }
         try
         {
-            var session = new Pop3Session(connection.Transport, store, _authenticator, settings, clock);
+            var implicitTls = TlsUpgrade.DescribeImplicit(connection.Features);
+            var session = new Pop3Session(connection.Transport, store, authenticator, settings, clock, tls, implicitTls);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.ConnectionClosed);
             await session.RunAsync(stop.Token);
+            if (session.Error is not null)
+            {
+                logger.LogDebug("POP3 session from {Client} ended: {Reason}", connection.RemoteEndPoint, session.Error);
+            }
         }
         catch (Exception e) when (e is IOException or ConnectionResetException or ConnectionAbortedException or OperationCanceledException)
         {

@@ -16,6 +16,10 @@ public static class Pop3Replies
     public const string Unknown = "-ERR unknown command";
     public const string LineTooLong = "-ERR line too long";
     public const string TlsUnavailable = "-ERR STLS is not available: no certificate is configured";
+    public const string TlsAlreadyActive = "-ERR TLS is already active";
+    public const string StlsTakesNoArguments = "-ERR STLS takes no arguments";
+    public const string BeginTls = "+OK Begin TLS negotiation";
+    public const string TlsRequired = "-ERR [AUTH] TLS is required: issue STLS first";
     public const string Ok = "+OK";
     public const string Goodbye = "+OK MailCatcher POP3 server signing off";
     public const string IdleTimeout = "-ERR idle timeout, closing";

@@ -34,7 +34,7 @@ public sealed partial class Pop3Session
                 await ApopAsync(command, cancellationToken);
                 return false;
             case Pop3Verb.Stls:
-                Send(Pop3Replies.TlsUnavailable);
+                Stls(command);
                 return false;
             case Pop3Verb.Quit:
                 await QuitAsync(cancellationToken);
@@ -73,11 +73,23 @@ public sealed partial class Pop3Session
 
     private IEnumerable<MailboxEntry> Live => _maildrop.Where((_, i) => !_deleted[i]);
 
-    /// <summary>RFC 2449 §5 CAPA. STLS is not advertised: no certificate option exists yet.</summary>
+    /// <summary>
+    /// RFC 2449 §5 CAPA. STLS (RFC 2595 §4) only while a certificate exists and the session is
+    /// not yet encrypted; USER only while a password may be sent (RFC 2449 §6.1).
+    /// </summary>
     private void Capa()
     {
         Send(Pop3Replies.Capabilities);
-        SendLines(["USER", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "IMPLEMENTATION MailCatcher"]);
+        List<string> capabilities = ["TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE", "PIPELINING", "IMPLEMENTATION MailCatcher"];
+        if (!LoginNeedsTls)
+        {
+            capabilities.Insert(0, "USER");
+        }
+        if (OffersStls)
+        {
+            capabilities.Add("STLS");
+        }
+        SendLines(capabilities);
     }
 
     /// <summary>RFC 1939 §7 USER name.</summary>
@@ -86,6 +98,11 @@ public sealed partial class Pop3Session
         if (command.RawArguments.Length == 0)
         {
             Send(Pop3Replies.MissingArgument);
+            return;
+        }
+        if (LoginNeedsTls)
+        {
+            Send(Pop3Replies.TlsRequired);
             return;
         }
         _pendingUser = command.RawArguments.Trim();
@@ -113,6 +130,11 @@ public sealed partial class Pop3Session
         if (command.Arguments.Count != 2)
         {
             Send(Pop3Replies.MissingArgument);
+            return;
+        }
+        if (LoginNeedsTls)
+        {
+            Send(Pop3Replies.TlsRequired);
             return;
         }
         if (!_authenticator.CheckApop(command.Arguments[0], _timestamp, command.Arguments[1]))

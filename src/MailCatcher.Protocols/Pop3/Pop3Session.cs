@@ -14,8 +14,10 @@ namespace MailCatcher.Protocols.Pop3;
 /// </summary>
 public sealed partial class Pop3Session
 {
-    private readonly PipeReader _input;
-    private readonly PipeWriter _output;
+    private readonly IDuplexPipe _transport;
+    private readonly TlsServerSettings _tls;
+    private PipeReader _input;
+    private PipeWriter _output;
     private readonly IMailboxStore _store;
     private readonly MailboxAuthenticator _authenticator;
     private readonly Pop3Options _options;
@@ -25,11 +27,16 @@ public sealed partial class Pop3Session
     private int _errors;
     private bool _discardingLongLine;
 
-    public Pop3Session(IDuplexPipe transport, IMailboxStore store, MailboxAuthenticator authenticator, Pop3Options options, TimeProvider clock)
+    /// <param name="tls">The certificate for STLS (RFC 2595 §4); none means STLS is not offered.</param>
+    /// <param name="implicitTls">Protocol and cipher when the connection arrived already encrypted (RFC 8314 implicit TLS).</param>
+    public Pop3Session(IDuplexPipe transport, IMailboxStore store, MailboxAuthenticator authenticator, Pop3Options options, TimeProvider clock, TlsServerSettings? tls = null, string? implicitTls = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clock);
+        _transport = transport;
+        _tls = tls ?? TlsServerSettings.None;
+        Tls = implicitTls;
         _input = transport.Input;
         _output = transport.Output;
         _store = store;
@@ -45,9 +52,31 @@ public sealed partial class Pop3Session
     /// <summary>The logged-in user, once in the TRANSACTION state.</summary>
     public string? User { get; private set; }
 
+    /// <summary>Protocol and cipher once the session is encrypted (STLS or implicit TLS).</summary>
+    public string? Tls { get; private set; }
+
+    /// <summary>Why the session ended abnormally (a failed TLS handshake), if it did.</summary>
+    public string? Error { get; private set; }
+
     /// <summary>Runs the session until QUIT, disconnect, idle timeout or server stop.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        try
+        {
+            await RunLoopAsync(stopping);
+        }
+        finally
+        {
+            DisposeTls();
+        }
+    }
+
+    private async Task RunLoopAsync(CancellationToken stopping)
+    {
+        if (Tls is not null)
+        {
+            Transcript.Info($"implicit TLS (RFC 8314): {Tls}");
+        }
         Send(Pop3Replies.Greeting(_timestamp));
         await _output.FlushAsync(stopping);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -72,9 +101,10 @@ public sealed partial class Pop3Session
             }
             var buffer = result.Buffer;
             var close = false;
+            long discarded = 0;
             try
             {
-                while (!close && LineParser.TryReadLine(ref buffer, out var line, out _))
+                while (!close && !_startTls && LineParser.TryReadLine(ref buffer, out var line, out _))
                 {
                     if (_discardingLongLine || line.Length > Pop3Command.MaxLineLength)
                     {
@@ -88,7 +118,13 @@ public sealed partial class Pop3Session
                     Transcript.In(command.Verb == Pop3Verb.Pass ? "PASS ********" : Encoding.UTF8.GetString(line));
                     close = await ExecuteAsync(command, stopping);
                 }
-                if (!close && buffer.Length > Pop3Command.MaxLineLength)
+                if (_startTls)
+                {
+                    // RFC 2595 §4: nothing the client pipelined after STLS may be acted on.
+                    discarded = buffer.Length;
+                    buffer = buffer.Slice(buffer.End);
+                }
+                else if (!close && buffer.Length > Pop3Command.MaxLineLength)
                 {
                     _discardingLongLine = true;
                     buffer = buffer.Slice(buffer.End);
@@ -102,6 +138,15 @@ public sealed partial class Pop3Session
             {
                 await TryFlushAsync();
                 return;
+            }
+            if (_startTls)
+            {
+                _startTls = false;
+                if (!await StartTlsHandshakeAsync(discarded, stopping))
+                {
+                    return;
+                }
+                continue;
             }
             if (_errors >= _options.MaxErrors)
             {

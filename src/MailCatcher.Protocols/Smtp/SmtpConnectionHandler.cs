@@ -4,7 +4,6 @@ using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Protocols.Shared;
 using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,9 +40,7 @@ public sealed class SmtpConnectionHandler(
         {
             var sessionId = await recorder.StartAsync(new SessionStart(clock.GetUtcNow().UtcDateTime, clientAddress, "smtp"), lifetime.ApplicationStopping);
             // On the implicit-TLS endpoint Kestrel has already run the handshake (RFC 8314 §3.3).
-            var tls = connection.Features.Get<ITlsHandshakeFeature>() is { } handshake
-                ? TlsDescription.Of(handshake.Protocol, handshake.NegotiatedCipherSuite ?? default)
-                : null;
+            var tls = TlsUpgrade.DescribeImplicit(connection.Features);
             using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.ConnectionClosed);
             try

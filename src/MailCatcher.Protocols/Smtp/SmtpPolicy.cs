@@ -1,5 +1,6 @@
-using System.Security.Cryptography.X509Certificates;
 using MailCatcher.Core.Options;
+using MailCatcher.Core.Users;
+using MailCatcher.Protocols.Shared;
 using MailCatcher.Protocols.Smtp.Faults;
 
 namespace MailCatcher.Protocols.Smtp;
@@ -10,8 +11,8 @@ namespace MailCatcher.Protocols.Smtp;
 /// </summary>
 public sealed class SmtpPolicy
 {
-    /// <summary>The server certificate for STARTTLS (RFC 3207); null means TLS is not offered.</summary>
-    public X509Certificate2? Certificate { get; init; }
+    /// <summary>The certificate for STARTTLS (RFC 3207), shared with POP3 and IMAP; without one TLS is not offered.</summary>
+    public TlsServerSettings Tls { get; init; } = TlsServerSettings.None;
 
     /// <summary>MAIL and AUTH before TLS get 530 5.7.0 (RFC 3207 §4).</summary>
     public bool RequireTls { get; init; }
@@ -21,12 +22,9 @@ public sealed class SmtpPolicy
     /// <summary>AUTH before TLS gets 538 5.7.11 (RFC 4954 §6).</summary>
     public bool AuthRequiresTls { get; init; }
 
-    public SmtpUserList Users { get; init; } = SmtpUserList.AcceptAll;
+    public UserList Users { get; init; } = UserList.AcceptAll;
 
     public RecipientRules Recipients { get; init; } = RecipientRules.AcceptAll;
 
     public FaultInjector Faults { get; init; } = new();
-
-    /// <summary>How long a client may take over the TLS handshake.</summary>
-    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -123,7 +123,7 @@ public sealed partial class SmtpSession
         yield return "CHUNKING";
         yield return "HELP";
         // RFC 3207 §4.2: STARTTLS is not offered once the session is encrypted.
-        if (_policy.Certificate is not null && Tls is null)
+        if (_policy.Tls.IsAvailable && Tls is null)
         {
             yield return "STARTTLS";
         }

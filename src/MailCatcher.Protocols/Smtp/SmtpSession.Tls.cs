@@ -1,14 +1,11 @@
-using System.IO.Pipelines;
-using System.Net.Security;
-using System.Security.Authentication;
 using MailCatcher.Protocols.Shared;
 
 namespace MailCatcher.Protocols.Smtp;
 
-/// <summary>STARTTLS (RFC 3207): the connection is upgraded in place with <see cref="SslStream"/>.</summary>
+/// <summary>STARTTLS (RFC 3207): the connection is upgraded in place (<see cref="TlsUpgrade"/>).</summary>
 public sealed partial class SmtpSession
 {
-    private SslStream? _ssl;
+    private TlsConnection? _tlsConnection;
 
     /// <summary>RFC 3207 §4: <c>"STARTTLS" CRLF</c>; 220 and then the handshake, or 454 when TLS is not available.</summary>
     private CommandOutcome StartTls(SmtpCommand command)
@@ -24,7 +21,7 @@ public sealed partial class SmtpSession
             Send(SmtpReplies.SyntaxError("STARTTLS takes no parameters"));
             return CommandOutcome.Continue;
         }
-        if (_policy.Certificate is null)
+        if (!_policy.Tls.IsAvailable)
         {
             Send(SmtpReplies.TlsNotAvailable);
             return CommandOutcome.Continue;
@@ -47,32 +44,18 @@ public sealed partial class SmtpSession
         {
             Transcript.Info($"{discarded:N0} bytes sent after STARTTLS, before the handshake, were discarded (RFC 3207 §5)");
         }
-        var ssl = new SslStream(new DuplexPipeStream(_transport), leaveInnerStreamOpen: false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        timeout.CancelAfter(_policy.HandshakeTimeout);
-        try
+        var (connection, error) = await TlsUpgrade.HandshakeAsync(_transport, _policy.Tls, stopping);
+        if (connection is null)
         {
-            var options = new SslServerAuthenticationOptions { ServerCertificate = _policy.Certificate, ClientCertificateRequired = false };
-            await ssl.AuthenticateAsServerAsync(options, timeout.Token);
-        }
-        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
-        {
-            await ssl.DisposeAsync();
-            // The token also fires when the client closes the connection: that is a failed handshake too.
-            Error = e switch
-            {
-                OperationCanceledException when stopping.IsCancellationRequested => "TLS handshake failed: the connection closed during the handshake",
-                OperationCanceledException => $"TLS handshake failed: no handshake within {_policy.HandshakeTimeout.TotalSeconds:N0} seconds",
-                _ => $"TLS handshake failed: {e.Message}",
-            };
-            Transcript.Info(Error);
+            Error = error;
+            Transcript.Info(error!);
             return false;
         }
 
-        _ssl = ssl;
-        _input = PipeReader.Create(ssl, new StreamPipeReaderOptions(leaveOpen: true));
-        _output = PipeWriter.Create(ssl, new StreamPipeWriterOptions(leaveOpen: true));
-        Tls = TlsDescription.Of(ssl.SslProtocol, ssl.NegotiatedCipherSuite);
+        _tlsConnection = connection;
+        _input = connection.Input;
+        _output = connection.Output;
+        Tls = connection.Description;
         Transcript.Info($"TLS started: {Tls}");
         ResetTransaction();
         _state = SmtpState.Connected;
@@ -84,13 +67,7 @@ public sealed partial class SmtpSession
     /// <summary>Releases the TLS layer, if the session was upgraded.</summary>
     private void DisposeTls()
     {
-        if (_ssl is null)
-        {
-            return;
-        }
-        _input.Complete();
-        _output.Complete();
-        _ssl.Dispose();
-        _ssl = null;
+        _tlsConnection?.Dispose();
+        _tlsConnection = null;
     }
 }

@@ -31,10 +31,13 @@ internal static class CommandLineFlags
         new("--smtp-accept-recipient", "Smtp:AcceptedRecipients", "any", "A recipient that exists: address, *@domain or /regex/; others get 550 5.1.1", IsRepeatable: true),
         new("--smtp-fault", "Smtp:FaultRules", "none", "Fault rule: STAGE [ADDRESS] [N%] CODE TEXT | delay DURATION | drop", IsRepeatable: true),
 
-        // POP3 and IMAP (issue 7); users come from Smtp:Users ("name:password" entries).
+        // POP3 and IMAP (issue 7); users are SMTP's (--smtp-user, --smtp-users-file), TLS uses --tls-cert or --tls-self-signed.
         new("--pop3-port", "Pop3:Port", "1110", "POP3 port (0 = any free port, off = no POP3)"),
         new("--imap-port", "Imap:Port", "1143", "IMAP port (0 = any free port, off = no IMAP)"),
         new("--mailbox-per-user", "Mailbox:PerUser", "false", "POP3/IMAP users see only messages addressed to them", IsSwitch: true),
+        new("--pop3s-port", "Pop3:Pop3sPort", "off", "Implicit-TLS POP3 port, RFC 8314 (0 = any free port); needs a certificate"),
+        new("--imaps-port", "Imap:ImapsPort", "off", "Implicit-TLS IMAP port, RFC 8314 (0 = any free port); needs a certificate"),
+        new("--mailbox-require-tls", "Mailbox:RequireTls", "false", "POP3/IMAP refuse login before STLS/STARTTLS (IMAP LOGINDISABLED)", IsSwitch: true),
 
         // Release to a real relay (issue 6); nothing is relayed unless a user or a --relay-auto rule asks.
         new("--relay-host", "Relay:Host", "(none: release is off)", "Real SMTP relay that released messages are sent through"),

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailCatcher.Api;
@@ -38,6 +40,9 @@ public static class MailCatcherApp
         });
         builder.Configuration.AddEnvironmentVariables("MAILCATCHER_");
         builder.Configuration.AddInMemoryCollection(commandLine.Settings);
+        // Before anything reads the configuration: settings a caller adds here reach the SMTP
+        // policy and the user list POP3 and IMAP share, which are built while the host is built.
+        configure?.Invoke(builder);
 
         var ports = new BoundPorts();
         builder.Services.AddSingleton(ports);
@@ -48,7 +53,6 @@ public static class MailCatcherApp
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section);
         builder.Services.AddSingleton<SmtpConnectionCounter>();
         builder.Services.AddMailStorage();
-        builder.Services.AddMailboxProtocols();
         builder.Services.AddMailRelay();
         builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
@@ -58,9 +62,9 @@ public static class MailCatcherApp
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
-        builder.AddSmtpSecurity();
+        var policy = builder.AddSmtpSecurity();
+        builder.AddMailboxProtocols(policy);
         builder.ConfigureListeners(ports);
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
@@ -87,13 +91,25 @@ public static class MailCatcherApp
         var database = app.Services.GetRequiredService<DatabaseLocation>();
         var ip = app.Configuration["Ip"] ?? "127.0.0.1";
         var host = ip is "0.0.0.0" or "::" ? "localhost" : ip;
-        return $"""
-            MailCatcher {InfoApi.Version}
-              SMTP      {host}:{ports.PortOf(BoundPorts.Smtp)}
-              POP3      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Pop3))}
-              IMAP      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Imap))}
-              Web UI    http://{host}:{ports.PortOf(BoundPorts.Http)}/
-              Database  {database.Description}
-            """;
+        var banner = new StringBuilder();
+        banner.AppendLine(CultureInfo.InvariantCulture, $"MailCatcher {InfoApi.Version}");
+        banner.AppendLine(CultureInfo.InvariantCulture, $"  SMTP      {host}:{ports.PortOf(BoundPorts.Smtp)}");
+        // Implicit-TLS ports are listed only when they are on (they are off by default).
+        AppendIfOn(SmtpSecuritySetup.SmtpsProtocol, "SMTPS");
+        banner.AppendLine(CultureInfo.InvariantCulture, $"  POP3      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Pop3))}");
+        AppendIfOn(MailboxProtocols.Pop3s, "POP3S");
+        banner.AppendLine(CultureInfo.InvariantCulture, $"  IMAP      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Imap))}");
+        AppendIfOn(MailboxProtocols.Imaps, "IMAPS");
+        banner.AppendLine(CultureInfo.InvariantCulture, $"  Web UI    http://{host}:{ports.PortOf(BoundPorts.Http)}/");
+        banner.Append(CultureInfo.InvariantCulture, $"  Database  {database.Description}");
+        return banner.ToString();
+
+        void AppendIfOn(string protocol, string label)
+        {
+            if (ports.PortOf(protocol) is { } port)
+            {
+                banner.AppendLine(CultureInfo.InvariantCulture, $"  {label,-9} {host}:{port}");
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
 using MailCatcher.Core.Options;
+using MailCatcher.Core.Users;
+using MailCatcher.Protocols.Shared;
 using MailCatcher.Protocols.Smtp;
 using MailCatcher.Protocols.Smtp.Faults;
 using Microsoft.AspNetCore.Connections;
@@ -17,34 +19,47 @@ internal static class SmtpSecuritySetup
     /// <summary>The implicit-TLS listener's name in <see cref="BoundPorts"/> and <c>/api/v1/info</c>.</summary>
     public const string SmtpsProtocol = "smtps";
 
-    public static WebApplicationBuilder AddSmtpSecurity(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Builds the policy and registers it with the parts POP3 and IMAP share: the certificate
+    /// (<see cref="TlsServerSettings"/>) and the user list (<see cref="UserList"/>).
+    /// </summary>
+    public static SmtpPolicy AddSmtpSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmtpSecurityOptions>().BindConfiguration(SmtpSecurityOptions.Section);
         builder.Services.AddOptions<TlsOptions>().BindConfiguration(TlsOptions.Section);
         var policy = CreatePolicy(builder.Configuration);
         builder.Services.AddSingleton(policy);
         builder.Services.AddSingleton(policy.Faults);
-        return builder;
+        builder.Services.AddSingleton(policy.Tls);
+        builder.Services.AddSingleton(policy.Users);
+        return policy;
     }
 
     /// <summary>The configured implicit-TLS port, or null when that listener is off.</summary>
     public static int? SmtpsPort(IConfiguration configuration) =>
         configuration.GetSection(SmtpSecurityOptions.Section).Get<SmtpSecurityOptions>()?.SmtpsPort;
 
-    /// <summary>
-    /// RFC 8314 §3: implicit TLS, the handshake first and SMTP inside it. Kestrel runs the
-    /// handshake; the session reads the protocol and cipher from the connection's features.
-    /// </summary>
+    /// <summary>The implicit-TLS SMTP listener (RFC 8314 §3).</summary>
     public static void UseSmtps(this ListenOptions listener, BoundPorts ports)
     {
-        var policy = listener.ApplicationServices.GetRequiredService<SmtpPolicy>();
-        listener.UseHttps(new HttpsConnectionAdapterOptions
-        {
-            ServerCertificate = policy.Certificate,
-            HandshakeTimeout = policy.HandshakeTimeout,
-        });
+        listener.UseImplicitTls();
         listener.UseConnectionHandler<SmtpConnectionHandler>();
         ports.Add(SmtpsProtocol, listener);
+    }
+
+    /// <summary>
+    /// RFC 8314 §3: implicit TLS, the handshake first and the protocol inside it (SMTPS, POP3S,
+    /// IMAPS). Kestrel runs the handshake; the session reads the protocol and cipher from the
+    /// connection's features (<see cref="TlsUpgrade.DescribeImplicit"/>).
+    /// </summary>
+    public static void UseImplicitTls(this ListenOptions listener)
+    {
+        var tls = listener.ApplicationServices.GetRequiredService<TlsServerSettings>();
+        listener.UseHttps(new HttpsConnectionAdapterOptions
+        {
+            ServerCertificate = tls.Certificate,
+            HandshakeTimeout = tls.HandshakeTimeout,
+        });
     }
 
     internal static SmtpPolicy CreatePolicy(IConfiguration configuration)
@@ -63,7 +78,7 @@ internal static class SmtpSecuritySetup
         {
             throw new StartupException("--smtp-require-tls and --smtp-auth-require-tls need a certificate: give --tls-cert and --tls-key, or --tls-self-signed.");
         }
-        if (!SmtpUserList.TryParse(UserEntries(security), out var users, out var userError))
+        if (!UserList.TryParse(UserEntries(security), out var users, out var userError))
         {
             throw new StartupException($"SMTP user list: {userError}.");
         }
@@ -73,7 +88,7 @@ internal static class SmtpSecuritySetup
         }
         return new SmtpPolicy
         {
-            Certificate = certificate,
+            Tls = new TlsServerSettings { Certificate = certificate },
             RequireTls = security.RequireTls,
             AuthMode = security.Auth,
             AuthRequiresTls = security.AuthRequireTls,

@@ -1,14 +1,19 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
 namespace MailCatcher.Tests.Infrastructure;
 
-/// <summary>A raw line-oriented client (POP3, IMAP) over a socket: send exact bytes, read lines.</summary>
+/// <summary>
+/// A raw line-oriented client (POP3, IMAP) over a socket: send exact bytes, read lines. It can
+/// switch to TLS in the middle (STLS, STARTTLS) or start with it (implicit TLS), trusting only
+/// the certificate with a given thumbprint.
+/// </summary>
 public sealed class LineWire : IAsyncDisposable
 {
     private readonly TcpClient _client;
-    private readonly NetworkStream _stream;
-    private readonly StreamReader _reader;
+    private Stream _stream;
+    private StreamReader _reader;
 
     private LineWire(TcpClient client)
     {
@@ -26,6 +31,31 @@ public sealed class LineWire : IAsyncDisposable
         await client.ConnectAsync("127.0.0.1", port);
         var wire = new LineWire(client);
         return (wire, await wire.ReadLineAsync());
+    }
+
+    /// <summary>Connects to an implicit-TLS port (RFC 8314), runs the handshake, and reads the greeting.</summary>
+    public static async Task<(LineWire Wire, string Greeting)> ConnectTlsAsync(int port, string trustedThumbprint)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var wire = new LineWire(client);
+        await wire.HandshakeAsync(trustedThumbprint);
+        return (wire, await wire.ReadLineAsync());
+    }
+
+    /// <summary>The negotiated protocol once encrypted.</summary>
+    public System.Security.Authentication.SslProtocols? Protocol { get; private set; }
+
+    /// <summary>Runs the client side of the TLS handshake on the connection as it stands, trusting only <paramref name="trustedThumbprint"/>.</summary>
+    public async Task HandshakeAsync(string trustedThumbprint)
+    {
+        var ssl = new SslStream(_stream, leaveInnerStreamOpen: false, (_, certificate, _, _) => certificate?.GetCertHashString() == trustedThumbprint);
+        using var timeout = new CancellationTokenSource(Timeout);
+        await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = "localhost" }, timeout.Token);
+        Protocol = ssl.SslProtocol;
+        _reader.Dispose();
+        _stream = ssl;
+        _reader = new StreamReader(_stream, Encoding.UTF8, false, 1024, leaveOpen: true);
     }
 
     public async Task SendAsync(string text)

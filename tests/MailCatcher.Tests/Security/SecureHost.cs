@@ -27,6 +27,15 @@ public sealed class SecureHost : IAsyncDisposable
     /// <summary>The implicit-TLS port, when <c>--smtps-port</c> was given.</summary>
     public int? SmtpsPort => Host.Services.GetRequiredService<BoundPorts>().PortOf("smtps");
 
+    /// <summary>The implicit-TLS POP3 port, when <c>--pop3s-port</c> was given.</summary>
+    public int? Pop3sPort => Host.Services.GetRequiredService<BoundPorts>().PortOf("pop3s");
+
+    /// <summary>The implicit-TLS IMAP port, when <c>--imaps-port</c> was given.</summary>
+    public int? ImapsPort => Host.Services.GetRequiredService<BoundPorts>().PortOf("imaps");
+
+    /// <summary>The self-signed certificate without its key, for clients that are not ours to pin.</summary>
+    public string PublicCertificatePath => CertificatePath;
+
     public static async Task<SecureHost> StartAsync(params string[] extraArgs)
     {
         var folder = NewFolder();

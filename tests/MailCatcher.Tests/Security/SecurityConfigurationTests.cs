@@ -36,7 +36,7 @@ public sealed class SecurityConfigurationTests
         Assert.Equal(
             ["rcpt *@flaky.test 50%: reply 451 4.3.0 Try again later", "connect 100%: delay 1000ms"],
             policy.Faults.Rules.Select(r => r.ToString()));
-        Assert.Null(policy.Certificate);
+        Assert.Null(policy.Tls.Certificate);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
-using MailCatcher.Protocols.Smtp;
+using MailCatcher.Core.Users;
 
-namespace MailCatcher.Protocols.Tests.Smtp;
+namespace MailCatcher.Core.Tests;
 
-public sealed class SmtpUserListTests
+public sealed class UserListTests
 {
-    private static SmtpUserList Parse(params string[] lines)
+    private static UserList Parse(params string[] lines)
     {
-        Assert.True(SmtpUserList.TryParse(lines.Select(l => (l, "test")), out var users, out var error), error);
+        Assert.True(UserList.TryParse(lines.Select(l => (l, "test")), out var users, out var error), error);
         return users;
     }
 
@@ -35,9 +35,9 @@ public sealed class SmtpUserListTests
     [Fact]
     public void Without_users_every_credential_is_accepted()
     {
-        Assert.False(SmtpUserList.AcceptAll.ChecksCredentials);
-        Assert.True(SmtpUserList.AcceptAll.CheckPassword("anyone", "anything"));
-        Assert.True(SmtpUserList.AcceptAll.CheckCramMd5("anyone", "<1@x>", "00000000000000000000000000000000"));
+        Assert.False(UserList.AcceptAll.ChecksCredentials);
+        Assert.True(UserList.AcceptAll.CheckPassword("anyone", "anything"));
+        Assert.True(UserList.AcceptAll.CheckCramMd5("anyone", "<1@x>", "00000000000000000000000000000000"));
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed class SmtpUserListTests
     [InlineData(":password-without-name")]
     public void A_line_that_is_not_name_colon_password_is_refused_without_repeating_it(string line)
     {
-        Assert.False(SmtpUserList.TryParse([(line, "users.txt line 3")], out _, out var error));
+        Assert.False(UserList.TryParse([(line, "users.txt line 3")], out _, out var error));
         Assert.Equal("users.txt line 3: expected name:password", error);
     }
 }

@@ -2,20 +2,22 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace MailCatcher.Protocols.Smtp;
+namespace MailCatcher.Core.Users;
 
 /// <summary>
-/// The credentials AUTH checks. Empty means "accept every credential": applications are
+/// The one user list (<c>--smtp-user</c>, <c>--smtp-users-file</c>) that SMTP AUTH, POP3 and IMAP
+/// check. Empty means "accept every credential": applications are
 /// configured with real credentials, and a capture tool must take whatever they send. Plain
-/// passwords are kept because CRAM-MD5 (RFC 2195) needs them to compute the expected digest.
+/// passwords are kept because CRAM-MD5 (RFC 2195) and APOP (RFC 1939) need them to compute the
+/// expected digest.
 /// </summary>
-public sealed class SmtpUserList
+public sealed class UserList
 {
     private readonly Dictionary<string, string> _passwords;
 
-    private SmtpUserList(Dictionary<string, string> passwords) => _passwords = passwords;
+    private UserList(Dictionary<string, string> passwords) => _passwords = passwords;
 
-    public static SmtpUserList AcceptAll { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
+    public static UserList AcceptAll { get; } = new(new Dictionary<string, string>(StringComparer.Ordinal));
 
     /// <summary>True when credentials are checked at all.</summary>
     public bool ChecksCredentials => _passwords.Count > 0;
@@ -27,7 +29,7 @@ public sealed class SmtpUserList
     /// Blank lines and lines starting with <c>#</c> are skipped. <paramref name="source"/> names
     /// where the entries came from, for the error message; the error never repeats a password.
     /// </summary>
-    public static bool TryParse(IEnumerable<(string Line, string Source)> entries, [NotNullWhen(true)] out SmtpUserList? users, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(IEnumerable<(string Line, string Source)> entries, [NotNullWhen(true)] out UserList? users, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(entries);
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,12 +49,12 @@ public sealed class SmtpUserList
             }
             passwords[trimmed[..colon]] = trimmed[(colon + 1)..];
         }
-        users = new SmtpUserList(passwords);
+        users = new UserList(passwords);
         error = null;
         return true;
     }
 
-    /// <summary>PLAIN and LOGIN: the user's password, compared in constant time.</summary>
+    /// <summary>PLAIN and LOGIN, POP3 USER/PASS, IMAP LOGIN: the user's password, compared in constant time.</summary>
     public bool CheckPassword(string user, string password)
     {
         if (!ChecksCredentials)
@@ -82,5 +84,23 @@ public sealed class SmtpUserList
 #pragma warning restore CA5351
         var expectedHex = Encoding.ASCII.GetBytes(Convert.ToHexStringLower(expected));
         return CryptographicOperations.FixedTimeEquals(expectedHex, Encoding.ASCII.GetBytes(hexDigest.ToLowerInvariant()));
+    }
+
+    /// <summary>RFC 1939 §7 APOP: the digest is MD5(timestamp + password), in lower-case hex.</summary>
+    public bool CheckApop(string user, string timestamp, string hexDigest)
+    {
+        ArgumentNullException.ThrowIfNull(hexDigest);
+        if (!ChecksCredentials)
+        {
+            return true;
+        }
+        if (!_passwords.TryGetValue(user, out var password))
+        {
+            return false;
+        }
+#pragma warning disable CA5351 // RFC 1939 defines APOP with MD5; it is not our choice.
+        var expected = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(timestamp + password)));
+#pragma warning restore CA5351
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(hexDigest.ToLowerInvariant()));
     }
 }
