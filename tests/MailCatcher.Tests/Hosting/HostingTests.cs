@@ -4,7 +4,12 @@ using MailCatcher.Tests.Infrastructure;
 
 namespace MailCatcher.Tests.Hosting;
 
-/// <summary>The host as a newcomer meets it: --help, configuration sources, static assets, info and health.</summary>
+/// <summary>
+/// The host as a newcomer meets it: --help, configuration sources, static assets, info and health.
+/// Runs alone: one test sets a MAILCATCHER_ environment variable, which every host started in
+/// parallel by another class would read too.
+/// </summary>
+[Collection(ProcessEnvironmentCollection.Name)]
 public sealed class HostingTests
 {
     [Fact]
