@@ -9,7 +9,7 @@ namespace MailCatcher.Tests.Hosting;
 /// Runs alone: one test sets a MAILCATCHER_ environment variable, which every host started in
 /// parallel by another class would read too.
 /// </summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+[Collection(ProcessEnvironmentGroup.Name)]
 public sealed class HostingTests
 {
     [Fact]
