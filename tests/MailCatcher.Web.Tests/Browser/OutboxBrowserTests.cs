@@ -49,6 +49,7 @@ public sealed class OutboxBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await dialog.Locator("[data-testid=release-to]").FillAsync("lee@example.org\nqa@example.org");
         await dialog.Locator("[data-testid=release-send]").ClickAsync();
         await Expect(dialog.Locator("[data-testid=outbox-state]")).ToHaveAttributeAsync("data-state", "sent");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "release-dialog-desktop-light.png") });
 
         await dialog.Locator("[data-testid=release-open-outbox]").ClickAsync();
         var detail = page.Locator("[data-testid=outbox-detail]");
@@ -63,10 +64,16 @@ public sealed class OutboxBrowserTests(BrowserFixture browser) : IAsyncLifetime
             (await HostMail.ListAsync(_target)).Messages.FirstOrDefault(m => m.Subject == "Reset your password"));
         Assert.Equal("Reset your password", received.Subject);
 
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder(), "outbox-desktop-light.png") });
+    }
+
+    /// <summary>The README's pictures with <c>MAILCATCHER_UPDATE_SCREENSHOTS=1</c>, the test output folder otherwise.</summary>
+    private static string ScreenshotFolder()
+    {
         var folder = Environment.GetEnvironmentVariable("MAILCATCHER_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(ScreenshotTests.RepositoryRoot(), "docs", "screenshots")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "outbox-desktop-light.png") });
+        return folder;
     }
 }
