@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using MailCatcher.Api;
 using MailCatcher.Components;
 using MailCatcher.Hubs;
@@ -19,7 +21,9 @@ internal static class WebUiSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.Builder.StaticAssetDevelopmentRuntimeHandler", LogLevel.Error);
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddSignalR();
+        // Hub payloads read like the REST API's: an outbox entry's state is "sent", not 2.
+        services.AddSignalR().AddJsonProtocol(options =>
+            options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddSingleton<MessageLoader>();
         services.AddSingleton<MailCommands>();
         services.AddSingleton<InboxSource>();

@@ -27,6 +27,8 @@ internal sealed class EventsHubRelay(MailEventBus bus, IHubContext<EventsHub> hu
         MessageUpdated e => ("messageUpdated", e.Message),
         MessagesDeleted e => ("messagesDeleted", e.Ids),
         SessionEnded e => ("sessionEnded", e.Session),
+        OutboxChanged e => ("outboxChanged", e.Entry),
+        OutboxEntryDeleted e => ("outboxDeleted", e.Id),
         _ => null,
     };
 

@@ -128,7 +128,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IAsyncLifetime
         return builder.ToMessageBody();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "MailCatcher.sln")))

@@ -27,6 +27,7 @@ public sealed partial class MessagePane
     private bool _allowRemote;
     private int _blockedRemote;
     private bool _missing;
+    private bool _releasing;
     private IDisposable? _subscription;
 
     [Inject] private MessageLoader Loader { get; set; } = null!;
