@@ -42,10 +42,12 @@ public sealed class SmtpConnectionHandler(
             // On the implicit-TLS endpoint Kestrel has already run the handshake (RFC 8314 §3.3).
             var tls = TlsUpgrade.DescribeImplicit(connection.Features);
             using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls);
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, connection.ConnectionClosed);
             try
             {
-                await session.RunAsync(stop.Token);
+                // Only the host stopping cancels the session: a client that goes away completes the
+                // transport's input, which the session reads as a disconnect and records as such.
+                // (Linking ConnectionClosed here raced with that and recorded "server shutting down".)
+                await session.RunAsync(lifetime.ApplicationStopping);
             }
             catch (Exception e) when (e is IOException or ConnectionResetException or ConnectionAbortedException or OperationCanceledException)
             {
