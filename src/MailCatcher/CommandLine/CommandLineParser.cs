@@ -63,7 +63,7 @@ internal static class CommandLineParser
     public static string HelpText()
     {
         var text = new StringBuilder();
-        text.AppendLine("MailCatcher: a fake SMTP server with a web inbox. Accepts every message, relays none.");
+        text.AppendLine("MailCatcher: a fake SMTP server with a web inbox. Accepts every message; relays only what you release.");
         text.AppendLine();
         text.AppendLine("Usage: mailcatcher [options]");
         text.AppendLine();
