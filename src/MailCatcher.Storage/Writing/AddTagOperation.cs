@@ -9,11 +9,7 @@ namespace MailCatcher.Storage.Writing;
 /// <summary>Adds one tag to a message's <c>TagsJson</c> (no duplicates) and announces <see cref="MessageUpdated"/>.</summary>
 internal sealed class AddTagOperation(long messageId, string tag) : WriteOperation<bool>
 {
-    private const string Select = """
-        SELECT ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
-            Subject, Snippet, AttachmentCount, Size, IsRead, TagsJson
-        FROM Messages WHERE Id = $id
-        """;
+    private const string Select = $"SELECT {SummaryColumns.List} FROM Messages WHERE Id = $id";
 
     private const string Update = "UPDATE Messages SET TagsJson = $tags WHERE Id = $id";
 
@@ -31,24 +27,7 @@ internal sealed class AddTagOperation(long messageId, string tag) : WriteOperati
                 Result = false;
                 return;
             }
-            row = new StoredMessage
-            {
-                Id = messageId,
-                ReceivedAt = UtcDateTimeConverter.Parse(reader.GetString(0)),
-                SessionId = reader.GetInt64(1),
-                FromName = reader.IsDBNull(2) ? null : reader.GetString(2),
-                FromAddress = reader.IsDBNull(3) ? null : reader.GetString(3),
-                ToJson = reader.GetString(4),
-                CcJson = reader.GetString(5),
-                EnvelopeFrom = reader.GetString(6),
-                EnvelopeToJson = reader.GetString(7),
-                Subject = reader.GetString(8),
-                Snippet = reader.GetString(9),
-                AttachmentCount = reader.GetInt32(10),
-                Size = reader.GetInt64(11),
-                IsRead = reader.GetBoolean(12),
-                TagsJson = reader.GetString(13),
-            };
+            row = SummaryColumns.Read(reader);
         }
         var tags = StorageJson.Deserialize<List<string>>(row.TagsJson);
         if (!tags.Contains(tag, StringComparer.OrdinalIgnoreCase))

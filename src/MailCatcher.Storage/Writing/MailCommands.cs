@@ -1,8 +1,5 @@
-using MailCatcher.Core.Events;
 using MailCatcher.Core.Search;
-using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Queries;
-using Microsoft.EntityFrameworkCore;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -10,7 +7,7 @@ namespace MailCatcher.Storage.Writing;
 /// What people do to stored mail (mark read or unread, delete), through the single writer, each
 /// change announced on the <see cref="MailEventBus"/> after it is committed.
 /// </summary>
-public sealed class MailCommands(GroupCommitWriter writer, IDbContextFactory<MailDbContext> contexts, MailEventBus events)
+public sealed class MailCommands(GroupCommitWriter writer)
 {
     /// <returns>How many messages changed state.</returns>
     public async Task<int> SetReadAsync(IReadOnlyCollection<long> ids, bool isRead, CancellationToken cancellationToken)
@@ -20,16 +17,8 @@ public sealed class MailCommands(GroupCommitWriter writer, IDbContextFactory<Mai
         {
             return 0;
         }
+        cancellationToken.ThrowIfCancellationRequested();
         var changed = await writer.EnqueueAsync(new SetReadOperation([.. ids], isRead));
-        if (changed.Count > 0)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var rows = await db.Messages.AsNoTracking().Where(m => changed.Contains(m.Id)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                events.Publish(new MessageUpdated(MessageMapper.ToSummary(row)));
-            }
-        }
         return changed.Count;
     }
 

@@ -1,23 +1,35 @@
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Messages;
+
 namespace MailCatcher.Storage.Writing;
 
-/// <summary>Marks messages read or unread; the result is the ids whose state really changed.</summary>
-internal sealed class SetReadOperation(IReadOnlyCollection<long> ids, bool isRead) : WriteOperation<IReadOnlyList<long>>
+/// <summary>Marks messages read or unread; the result is the summaries of those whose state really changed, each announced.</summary>
+internal sealed class SetReadOperation(IReadOnlyCollection<long> ids, bool isRead) : WriteOperation<IReadOnlyList<MessageSummary>>
 {
-    private const string Update = "UPDATE Messages SET IsRead = $read WHERE Id = $id AND IsRead <> $read";
+    private const string Update = $"UPDATE Messages SET IsRead = $read WHERE Id = $id AND IsRead <> $read RETURNING {SummaryColumns.List}";
 
     public override void Execute(WriterCommands commands)
     {
-        var changed = new List<long>();
+        var changed = new List<MessageSummary>();
         foreach (var id in ids)
         {
             var update = commands.Get(Update);
             update.Parameters.AddWithValue("$read", isRead);
             update.Parameters.AddWithValue("$id", id);
-            if (update.ExecuteNonQuery() > 0)
+            using var reader = update.ExecuteReader();
+            if (reader.Read())
             {
-                changed.Add(id);
+                changed.Add(SummaryColumns.ReadSummary(reader));
             }
         }
         Result = changed;
+    }
+
+    protected override void Announce(MailEventBus events)
+    {
+        foreach (var summary in Result ?? [])
+        {
+            events.Publish(new MessageUpdated(summary));
+        }
     }
 }
