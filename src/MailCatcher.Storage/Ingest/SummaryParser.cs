@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -100,18 +101,27 @@ public static partial class SummaryParser
         using var decoded = part.Content.Open();
         var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
         using var reader = new StreamReader(decoded, encoding, detectEncodingFromByteOrderMarks: true);
-        var buffer = new char[Math.Min(maxChars, 64 * 1024)];
-        var text = new StringBuilder();
-        while (text.Length < maxChars)
+        // Rented, not allocated: a fresh 64K-char buffer per message would land on the large
+        // object heap and make every message pay for a gen-2 collection.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Min(maxChars, 16 * 1024));
+        try
         {
-            var read = reader.ReadBlock(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length));
-            if (read == 0)
+            var text = new StringBuilder();
+            while (text.Length < maxChars)
             {
-                break;
+                var read = reader.ReadBlock(buffer, 0, Math.Min(buffer.Length, maxChars - text.Length));
+                if (read == 0)
+                {
+                    break;
+                }
+                text.Append(buffer, 0, read);
             }
-            text.Append(buffer, 0, read);
+            return text.ToString();
         }
-        return text.ToString();
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Removes scripts, styles and tags and decodes entities; good enough for a snippet and search text.</summary>
