@@ -5,12 +5,15 @@ using MailCatcher.SmtpBench;
 
 // SMTP ingest benchmark: starts MailCatcher as a separate process on a temporary database and
 // measures durable messages per second (first connect to last 250) and the server's memory.
-//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--large-mb M]
+//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--large-mb M]
+// With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
+// single runs on a shared 2-core machine vary by 10-15%.
 var options = ParseOptions(args);
 var messages = options.GetValueOrDefault("messages", 20_000);
 var connections = options.GetValueOrDefault("connections", 8);
 var size = options.GetValueOrDefault("size", 5 * 1024);
 var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
+var runs = options.GetValueOrDefault("runs", 1);
 
 Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores");
 if (largeMegabytes > 0)
@@ -18,10 +21,24 @@ if (largeMegabytes > 0)
     await LargeMessageAsync(largeMegabytes);
     return;
 }
-await ThroughputAsync(messages, connections, size, messagesPerConnection: messages / connections);
-await ThroughputAsync(Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1);
+await RepeatAsync(runs, () => ThroughputAsync(messages, connections, size, messagesPerConnection: messages / connections));
+await RepeatAsync(runs, () => ThroughputAsync(Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1));
 
-static async Task ThroughputAsync(int messages, int connections, int size, int messagesPerConnection)
+static async Task RepeatAsync(int runs, Func<Task<double>> scenario)
+{
+    var rates = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        rates.Add(await scenario());
+    }
+    if (runs > 1)
+    {
+        rates.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  median of {runs} runs: {rates[runs / 2]:N0} msg/s (range {rates[0]:N0}-{rates[^1]:N0})"));
+    }
+}
+
+static async Task<double> ThroughputAsync(int messages, int connections, int size, int messagesPerConnection)
 {
     using var server = await ServerProcess.StartAsync(["--max-messages", "0"]);
     var content = StuffedMessage(size);
@@ -45,8 +62,10 @@ static async Task ThroughputAsync(int messages, int connections, int size, int m
     clock.Stop();
     var after = server.MemoryMegabytes();
     var cpu = server.CpuTime() - cpuBefore;
+    var rate = messages / clock.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {messages / clock.Elapsed.TotalSeconds:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
+        $"{messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
+    return rate;
 }
 
 static async Task LargeMessageAsync(int megabytes)

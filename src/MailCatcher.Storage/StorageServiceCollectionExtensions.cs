@@ -6,6 +6,7 @@ using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Mailbox;
 using MailCatcher.Storage.Queries;
+using MailCatcher.Storage.Search;
 using MailCatcher.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MailQueries>();
         services.AddSingleton<MailEditor>();
         services.AddSingleton<MailDatabaseInitializer>();
+        services.AddHostedService<SearchReindexer>();
         services.AddSingleton<IMailboxStore, SqliteMailboxStore>();
         return services;
     }

@@ -21,43 +21,23 @@ internal static class SqliteSearchSql
 {
     public const string Table = "MessageSearch";
 
-    /// <summary>
-    /// Contentless (the text is not stored twice) with <c>contentless_delete</c>, so rows go with
-    /// a plain DELETE by rowid (SQLite 3.43+); <c>remove_diacritics 2</c> makes "José" match "jose".
-    /// The trigger keeps the index right for every delete: the API's, retention's, any protocol's.
-    /// The narrow index lets <c>has:attachment</c> and <c>is:</c> be answered without reading the wide rows.
-    /// </summary>
-    public const string Create = """
-        CREATE VIRTUAL TABLE MessageSearch USING fts5(
-            subject, sender, recipients, body,
-            content = '', contentless_delete = 1, prefix = '2 3',
-            tokenize = 'unicode61 remove_diacritics 2');
-        CREATE INDEX IX_Messages_SearchFlags ON Messages (AttachmentCount, IsRead);
-        CREATE TRIGGER MessagesSearchDelete AFTER DELETE ON Messages
-        BEGIN
-            DELETE FROM MessageSearch WHERE rowid = old.Id;
-        END;
-        """;
-
-    /// <summary>Indexes the messages stored before the index existed: their headers and addresses (their bodies are compressed and are not searchable).</summary>
-    public const string Backfill = """
-        INSERT INTO MessageSearch (rowid, subject, sender, recipients, body)
-        SELECT m.Id, m.Subject,
-            coalesce(m.FromName, '') || ' ' || coalesce(m.FromAddress, '') || ' ' || m.EnvelopeFrom,
-            coalesce((SELECT group_concat(json_extract(value, '$.name') || ' ' || json_extract(value, '$.address'), ' ') FROM json_each(m.ToJson)), '') || ' ' ||
-            coalesce((SELECT group_concat(json_extract(value, '$.name') || ' ' || json_extract(value, '$.address'), ' ') FROM json_each(m.CcJson)), '') || ' ' ||
-            coalesce((SELECT group_concat(value, ' ') FROM json_each(m.EnvelopeToJson)), ''),
-            m.Snippet
-        FROM Messages m;
-        """;
-
-    public const string Drop = """
-        DROP TRIGGER IF EXISTS MessagesSearchDelete;
-        DROP INDEX IF EXISTS IX_Messages_SearchFlags;
-        DROP TABLE IF EXISTS MessageSearch;
-        """;
+    // The table itself is defined by the migrations (latest: SearchWithoutPrefixIndexes):
+    // contentless (the text is not stored twice) with contentless_delete, so rows go with a plain
+    // DELETE by rowid (SQLite 3.43+); "remove_diacritics 2" makes "José" match "jose"; no prefix
+    // indexes, which cost ingest more than they saved search. A trigger removes a message's row
+    // on every delete: the API's, retention's, any protocol's. IX_Messages_SearchFlags lets
+    // has:attachment and is: be answered without reading the wide rows.
 
     public const string Insert = "INSERT INTO MessageSearch (rowid, subject, sender, recipients, body) VALUES ($id, $subject, $sender, $recipients, $body)";
+
+    /// <summary>As <see cref="Insert"/>, but only while the message is stored: a re-index must not leave a row for a message deleted meanwhile.</summary>
+    public const string InsertIfStored = """
+        INSERT INTO MessageSearch (rowid, subject, sender, recipients, body)
+        SELECT $id, $subject, $sender, $recipients, $body WHERE EXISTS (SELECT 1 FROM Messages WHERE Id = $id)
+        """;
+
+    /// <summary>Removes one message's row (parameter <c>$id</c>).</summary>
+    public const string Delete = "DELETE FROM MessageSearch WHERE rowid = $id";
 
     /// <summary>How many messages match an FTS expression (parameter <c>$match</c>), answered by the index alone.</summary>
     public const string CountMatches = "SELECT count(*) AS Value FROM MessageSearch WHERE MessageSearch MATCH $match";
