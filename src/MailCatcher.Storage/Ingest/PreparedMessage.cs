@@ -1,23 +1,53 @@
 using MailCatcher.Core.Content;
 using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Search;
 
 namespace MailCatcher.Storage.Ingest;
 
 /// <summary>
-/// A received message made ready for the writer: parsed and compressed on the receiving
-/// session's thread, so the single writer only copies bytes into the database.
+/// A received message made ready for the writer: parsed, compressed and serialized on the
+/// receiving session's thread, in parallel across sessions, so the single writer only binds
+/// finished values and copies bytes into the database.
 /// </summary>
-public sealed class PreparedMessage(IncomingMessage incoming, ParsedSummary summary, SpooledContent compressed) : IDisposable
+public sealed class PreparedMessage : IDisposable
 {
-    public IncomingMessage Incoming { get; } = incoming;
+    /// <summary>Compressed content up to this size is bound as one value; larger content is streamed into the blob.</summary>
+    public const int InlineContentLimit = 256 * 1024;
 
-    public ParsedSummary Summary { get; } = summary;
+    private PreparedMessage(IncomingMessage incoming, ParsedSummary summary, SpooledContent compressed)
+    {
+        Incoming = incoming;
+        Summary = summary;
+        Compressed = compressed;
+        CompressedBytes = compressed.Length <= InlineContentLimit ? compressed.ToArray() : null;
+        Search = SearchDocument.From(incoming, summary);
+        ToJson = StorageJson.Serialize(summary.To);
+        CcJson = StorageJson.Serialize(summary.Cc);
+        EnvelopeToJson = StorageJson.Serialize(incoming.Envelope.Recipients);
+    }
 
-    public SpooledContent Compressed { get; } = compressed;
+    public IncomingMessage Incoming { get; }
+
+    public ParsedSummary Summary { get; }
+
+    /// <summary>The Brotli-compressed raw message.</summary>
+    public SpooledContent Compressed { get; }
+
+    /// <summary>The compressed message as one array when it is at most <see cref="InlineContentLimit"/> bytes, else null.</summary>
+    public byte[]? CompressedBytes { get; }
 
     /// <summary>What the full-text index holds for this message.</summary>
-    public SearchDocument Search { get; } = SearchDocument.From(incoming, summary);
+    public SearchDocument Search { get; }
+
+    /// <summary>The summary's To addresses as the <c>ToJson</c> column holds them.</summary>
+    public string ToJson { get; }
+
+    /// <summary>The summary's Cc addresses as the <c>CcJson</c> column holds them.</summary>
+    public string CcJson { get; }
+
+    /// <summary>The RCPT TO addresses as the <c>EnvelopeToJson</c> column holds them.</summary>
+    public string EnvelopeToJson { get; }
 
     public long Size => Incoming.Content.Length;
 

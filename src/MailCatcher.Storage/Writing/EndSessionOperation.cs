@@ -8,6 +8,10 @@ namespace MailCatcher.Storage.Writing;
 /// <summary>Records how a session ended and stores its transcript.</summary>
 internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) : WriteOperation<bool>
 {
+    // Encoded here, on the ending session's thread: a long session's transcript is a lot of JSON
+    // and compression that the single writer should not spend its time on.
+    private readonly byte[] _transcript = TranscriptCodec.Encode(end.Transcript);
+
     private const string Update = """
         UPDATE Sessions SET EndedAt = $endedAt, HeloName = $helo, Tls = $tls, AuthenticatedUser = $user,
             Error = $error, MessageCount = $count
@@ -57,7 +61,7 @@ internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) :
 
         var transcript = commands.Get(InsertTranscript);
         transcript.Parameters.AddWithValue("$id", end.SessionId);
-        transcript.Parameters.AddWithValue("$data", TranscriptCodec.Encode(end.Transcript));
+        transcript.Parameters.AddWithValue("$data", _transcript);
         transcript.ExecuteNonQuery();
         Result = true;
     }

@@ -22,7 +22,9 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         RETURNING Id
         """;
 
-    private const string InsertContent = "INSERT INTO MessageContents (MessageId, Compression, Data) VALUES ($id, $compression, zeroblob($length))";
+    private const string InsertContent = "INSERT INTO MessageContents (MessageId, Compression, Data) VALUES ($id, $compression, $data)";
+
+    private const string InsertEmptyContent = "INSERT INTO MessageContents (MessageId, Compression, Data) VALUES ($id, $compression, zeroblob($length))";
 
     public override bool AddsMessages => true;
 
@@ -40,10 +42,10 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         p.AddWithValue("$sessionId", incoming.SessionId);
         p.AddWithValue("$fromName", (object?)summary.From?.Name ?? DBNull.Value);
         p.AddWithValue("$fromAddress", (object?)summary.From?.Address ?? DBNull.Value);
-        p.AddWithValue("$to", StorageJson.Serialize(summary.To));
-        p.AddWithValue("$cc", StorageJson.Serialize(summary.Cc));
+        p.AddWithValue("$to", message.ToJson);
+        p.AddWithValue("$cc", message.CcJson);
         p.AddWithValue("$envelopeFrom", incoming.Envelope.From);
-        p.AddWithValue("$envelopeTo", StorageJson.Serialize(incoming.Envelope.Recipients));
+        p.AddWithValue("$envelopeTo", message.EnvelopeToJson);
         p.AddWithValue("$subject", summary.Subject);
         p.AddWithValue("$date", summary.Date is { } date ? UtcDateTimeConverter.Format(date) : DBNull.Value);
         p.AddWithValue("$messageId", (object?)summary.MessageId ?? DBNull.Value);
@@ -57,23 +59,36 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         p.AddWithValue("$parseError", (object?)summary.ParseError ?? DBNull.Value);
         var id = (long)insert.ExecuteScalar()!;
 
-        var content = commands.Get(InsertContent);
-        content.Parameters.AddWithValue("$id", id);
-        content.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
-        content.Parameters.AddWithValue("$length", message.Compressed.Length);
-        content.ExecuteNonQuery();
-
-        // Stream the bytes in, so a 50 MB message is never one 50 MB array.
-        using (var blob = new SqliteBlob(commands.Connection, "MessageContents", "Data", id))
-        using (var compressed = message.Compressed.OpenRead())
+        if (message.CompressedBytes is { } bytes)
         {
-            compressed.CopyTo(blob, 64 * 1024);
+            var content = commands.Get(InsertContent);
+            content.Parameters.AddWithValue("$id", id);
+            content.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
+            content.Parameters.AddWithValue("$data", bytes);
+            content.ExecuteNonQuery();
+        }
+        else
+        {
+            InsertStreamed(commands, id);
         }
 
         var search = commands.Get(SqliteSearchSql.Insert);
         SqliteSearchSql.AddInsertParameters(search.Parameters, id, message.Search);
         search.ExecuteNonQuery();
         Result = id;
+    }
+
+    /// <summary>Streams large content into a zero-filled blob, so a 50 MB message is never one 50 MB array.</summary>
+    private void InsertStreamed(WriterCommands commands, long id)
+    {
+        var content = commands.Get(InsertEmptyContent);
+        content.Parameters.AddWithValue("$id", id);
+        content.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
+        content.Parameters.AddWithValue("$length", message.Compressed.Length);
+        content.ExecuteNonQuery();
+        using var blob = new SqliteBlob(commands.Connection, "MessageContents", "Data", id);
+        using var compressed = message.Compressed.OpenRead();
+        compressed.CopyTo(blob, 64 * 1024);
     }
 
     protected override void Announce(MailEventBus events)
