@@ -5,9 +5,10 @@ using MailCatcher.SmtpBench;
 
 // SMTP ingest benchmark: starts MailCatcher as a separate process on a temporary database and
 // measures durable messages per second (first connect to last 250) and the server's memory.
-//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--large-mb M]
+//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--per-connection K] [--large-mb M]
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
-// single runs on a shared 2-core machine vary by 10-15%.
+// single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
+// with K messages per connection.
 var options = ParseOptions(args);
 var messages = options.GetValueOrDefault("messages", 20_000);
 var connections = options.GetValueOrDefault("connections", 8);
@@ -19,6 +20,11 @@ Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} c
 if (largeMegabytes > 0)
 {
     await LargeMessageAsync(largeMegabytes);
+    return;
+}
+if (options.TryGetValue("per-connection", out var perConnection))
+{
+    await RepeatAsync(runs, () => ThroughputAsync(messages, connections, size, perConnection));
     return;
 }
 await RepeatAsync(runs, () => ThroughputAsync(messages, connections, size, messagesPerConnection: messages / connections));
