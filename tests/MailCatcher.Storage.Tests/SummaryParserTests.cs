@@ -24,6 +24,27 @@ public sealed class SummaryParserTests
     }
 
     [Fact]
+    public void The_snippet_is_the_first_200_characters_with_whitespace_collapsed()
+    {
+        var words = string.Join(" \r\n\t ", Enumerable.Range(0, 200).Select(i => $"w{i}"));
+        var summary = Parse($"Subject: s\r\n\r\n{new string('\n', 3000)}   {words}\r\n");
+
+        Assert.Equal(SummaryParser.SnippetLength, summary.Snippet.Length);
+        Assert.StartsWith("w0 w1 w2 ", summary.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", summary.Snippet, StringComparison.Ordinal);
+        Assert.False(char.IsWhiteSpace(summary.Snippet[^1]));
+    }
+
+    [Fact]
+    public void The_snippet_never_ends_in_half_a_character()
+    {
+        // 199 letters, then emoji (two UTF-16 units each): the 200th unit would be a lone high surrogate.
+        var summary = Parse($"Content-Type: text/plain; charset=utf-8\r\n\r\n{new string('a', 199)}\U0001F600\U0001F600\r\n");
+
+        Assert.Equal(new string('a', 199), summary.Snippet);
+    }
+
+    [Fact]
     public void Html_only_mail_gets_a_snippet_without_tags_or_scripts()
     {
         var summary = Parse("Content-Type: text/html\r\n\r\n<html><head><style>p{}</style></head><body><script>alert(1)</script><p>Hi &amp; welcome</p></body></html>\r\n");
