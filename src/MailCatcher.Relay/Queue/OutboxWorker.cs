@@ -95,6 +95,11 @@ public sealed class OutboxWorker(
                 result = await sender.SendAsync(work.From, work.To, raw, stoppingToken);
             }
             var now = time.GetUtcNow().UtcDateTime;
+            if (RecipientOutcomes.Differ(work, result))
+            {
+                await RecordPerRecipientAsync(work, result, now);
+                return;
+            }
             var attempt = new OutboxAttempt(now, result.Code, result.Text, result.Transcript);
             await RecordAsync(work, attempt, result.Outcome, now);
         }
@@ -112,25 +117,57 @@ public sealed class OutboxWorker(
 
     private async Task RecordAsync(OutboxWork work, OutboxAttempt attempt, RelayOutcome outcome, DateTime now)
     {
-        var relay = options.CurrentValue;
-        var schedule = new BackoffSchedule(relay.RetrySchedule, relay.GiveUpAfter);
         DateTime? next = null;
         var state = outcome switch
         {
             RelayOutcome.Sent => OutboxState.Sent,
             RelayOutcome.Permanent => OutboxState.Failed,
-            _ => (next = schedule.NextAttempt(work.QueuedAt, now, work.AttemptCount + 1)) is null ? OutboxState.Failed : OutboxState.Deferred,
+            _ => (next = NextAttempt(work, now)) is null ? OutboxState.Failed : OutboxState.Deferred,
         };
         var entry = await store.CompleteAttemptAsync(work.Id, attempt, state, next, CancellationToken.None);
         logger.LogInformation("Outbox entry {Id}: {State} after attempt {Attempt} ({Code} {Text})",
             work.Id, state, work.AttemptCount + 1, attempt.Code, attempt.Text);
-        if (entry is null || state != OutboxState.Failed)
+        if (entry is not null && state == OutboxState.Failed)
         {
-            return;
+            await BounceAsync(work, attempt, gaveUp: outcome == RelayOutcome.Transient);
         }
+    }
+
+    /// <summary>
+    /// The relay took the message for some recipients and refused others, or refused them all
+    /// with different kinds of reply. RFC 5321 §3.3: the accepted ones have it, so the entry is
+    /// sent (or failed, when none was accepted); permanently refused ones are bounced now, and
+    /// transiently refused ones move to a new entry that is tried again along the schedule.
+    /// </summary>
+    private async Task RecordPerRecipientAsync(OutboxWork work, RelayAttemptResult result, DateTime now)
+    {
+        var next = NextAttempt(work, now);
+        var retry = next is null ? [] : result.Rejected.Where(r => r.IsTransient).ToList();
+        var failed = result.Rejected.Except(retry).ToList();
+        var split = retry.Count == 0 ? null : await store.SplitAsync(work.Id, [.. retry.Select(r => r.Address)], next!.Value, now, CancellationToken.None);
+        var attempt = new OutboxAttempt(now, result.Code, RecipientOutcomes.Describe(result, split?.Id), result.Transcript);
+        var state = result.Outcome == RelayOutcome.Sent ? OutboxState.Sent : OutboxState.Failed;
+        var entry = await store.CompleteAttemptAsync(work.Id, attempt, state, null, CancellationToken.None);
+        logger.LogInformation("Outbox entry {Id}: {State} after attempt {Attempt}; {Failed} recipients refused, {Retried} retried as entry {Split}",
+            work.Id, state, work.AttemptCount + 1, failed.Count, retry.Count, split?.Id);
+        if (entry is not null && failed.Count > 0)
+        {
+            var refusal = new OutboxAttempt(now, failed[0].Code, failed[0].Text, null);
+            await BounceAsync(work with { To = [.. failed.Select(r => r.Address)] }, refusal, gaveUp: failed.TrueForAll(r => r.IsTransient));
+        }
+    }
+
+    private DateTime? NextAttempt(OutboxWork work, DateTime now)
+    {
+        var relay = options.CurrentValue;
+        return new BackoffSchedule(relay.RetrySchedule, relay.GiveUpAfter).NextAttempt(work.QueuedAt, now, work.AttemptCount + 1);
+    }
+
+    private async Task BounceAsync(OutboxWork work, OutboxAttempt attempt, bool gaveUp)
+    {
         try
         {
-            await bounces.BounceAsync(work, attempt, gaveUp: outcome == RelayOutcome.Transient, CancellationToken.None);
+            await bounces.BounceAsync(work, attempt, gaveUp, CancellationToken.None);
         }
         catch (Exception e)
         {

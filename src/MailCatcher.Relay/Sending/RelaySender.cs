@@ -32,7 +32,7 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         {
             return new RelayAttemptResult(RelayOutcome.Permanent, null, "The stored message has no header section; it cannot be relayed.", "");
         }
-        using var client = new SmtpClient(transcript)
+        using var client = new RecipientTrackingSmtpClient(transcript)
         {
             Timeout = (int)Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue),
             LocalDomain = smtpOptions.CurrentValue.HostName,
@@ -46,14 +46,14 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
             }
             var reply = await client.SendAsync(message, new MailboxAddress("", sender), to.Select(t => new MailboxAddress("", t)), cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
-            return new RelayAttemptResult(RelayOutcome.Sent, 250, reply, transcript.ToString());
+            return new RelayAttemptResult(RelayOutcome.Sent, 250, reply, transcript.ToString()) { Rejected = Masked(client.Rejected, options) };
         }
         catch (SmtpCommandException e)
         {
             var code = (int)e.StatusCode;
             // RFC 5321 §4.2.1: 4yz is a transient negative completion, 5yz a permanent one.
             var outcome = code is >= 400 and < 500 ? RelayOutcome.Transient : RelayOutcome.Permanent;
-            return new RelayAttemptResult(outcome, code, Mask(e.Message, options), transcript.ToString());
+            return new RelayAttemptResult(outcome, code, Mask(e.Message, options), transcript.ToString()) { Rejected = Masked(client.Rejected, options) };
         }
         catch (AuthenticationException e)
         {
@@ -88,6 +88,9 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         return string.Create(CultureInfo.InvariantCulture,
             $"Resent-Date: {DateUtils.FormatDate(time.GetUtcNow())}\r\nResent-From: <{resentFrom}>\r\nResent-To: {string.Join(", ", to.Select(t => $"<{t}>"))}\r\nResent-Message-ID: <{MimeUtils.GenerateMessageId(host)}>\r\n");
     }
+
+    private static List<RejectedRecipient> Masked(IReadOnlyList<RejectedRecipient> rejected, RelayOptions options) =>
+        [.. rejected.Select(r => r with { Text = Mask(r.Text, options) })];
 
     private static string Mask(string text, RelayOptions options)
     {

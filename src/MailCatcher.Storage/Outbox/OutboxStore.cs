@@ -47,6 +47,41 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         return result;
     }
 
+    /// <summary>
+    /// Queues some recipients of an entry on their own, as a new deferred entry: same message,
+    /// sender and bytes (copied), and the same queue time, so the retry period keeps running from
+    /// when the message was first queued. Null when the entry is gone.
+    /// </summary>
+    public async Task<OutboxEntry?> SplitAsync(long id, IReadOnlyList<string> recipients, DateTime nextAttemptAt, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var original = await db.OutboxEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var content = await db.OutboxContents.AsNoTracking().FirstOrDefaultAsync(c => c.EntryId == id, cancellationToken);
+        if (original is null || content is null)
+        {
+            return null;
+        }
+        var entry = new StoredOutboxEntry
+        {
+            MessageId = original.MessageId,
+            EnvelopeFrom = original.EnvelopeFrom,
+            RecipientsJson = StorageJson.Serialize(recipients),
+            State = OutboxStates.Deferred,
+            CreatedAt = now,
+            QueuedAt = original.QueuedAt,
+            NextAttemptAt = nextAttemptAt,
+        };
+        db.OutboxEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        db.OutboxContents.Add(new StoredOutboxContent { EntryId = entry.Id, Compression = content.Compression, Data = content.Data });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var result = ToEntry(entry, [], withTranscripts: false);
+        events.Publish(new OutboxChanged(result));
+        return result;
+    }
+
     public async Task<OutboxEntry?> GetAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

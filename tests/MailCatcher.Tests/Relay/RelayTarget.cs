@@ -60,6 +60,9 @@ public sealed class RelayTarget : IAsyncDisposable
     /// <summary>Answer every RCPT with <paramref name="reply"/> (e.g. "550 5.1.1 No such user"); null accepts again.</summary>
     public void SetReply(string? reply) => SetFlag("reply", reply);
 
+    /// <summary>Answer RCPT for <paramref name="address"/> alone with <paramref name="reply"/>; null accepts it again.</summary>
+    public void SetReplyFor(string address, string? reply) => SetFlag("reply-" + address.ToLowerInvariant(), reply);
+
     public void SetDown(bool down) => SetFlag("down", down ? "" : null);
 
     public void SetHang(bool hang) => SetFlag("hang", hang ? "" : null);

@@ -4,6 +4,7 @@ Binds 127.0.0.1 on a free port (port 0) and prints "PORT <n>". Every message it 
 written to DIR as <n>.eml (the exact DATA bytes) and <n>.json (the envelope). Files in DIR
 steer it while it runs:
   reply  -> answer every RCPT TO with this line instead (e.g. "550 5.1.1 No such user")
+  reply-<address> -> answer RCPT TO for that one address (lower case) with this line instead
   down   -> drop every new connection at once, before the greeting (a relay that is down)
   hang   -> accept connections but never greet (a relay that hangs)
 --auth USER:PASSWORD requires SMTP AUTH with those credentials (over plain text, for tests).
@@ -23,10 +24,11 @@ class Handler:
         self.count = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        reply = os.path.join(self.folder, "reply")
-        if os.path.exists(reply):
-            with open(reply, encoding="utf-8") as f:
-                return f.read().strip()
+        for name in ("reply-" + address.lower(), "reply"):
+            reply = os.path.join(self.folder, name)
+            if os.path.exists(reply):
+                with open(reply, encoding="utf-8") as f:
+                    return f.read().strip()
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
