@@ -93,7 +93,10 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         var columns = SqliteSearchSql.WhereColumns(few ? filter with { Ids = textIds } : filter);
         var parameters = columns.Parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
 #pragma warning disable EF1002, EF1003 // The SQL is SqliteSearchSql's fragments; every user value is a parameter.
-        var columnIds = await db.Database.SqlQueryRaw<long>("SELECT m.Id AS Value FROM Messages AS m WHERE " + columns.Sql + " ORDER BY m.Id", parameters).ToListAsync(cancellationToken);
+        // "+m.Id": without statistics SQLite prefers walking the wide rows in id order to avoid a
+        // sort; the unary plus lets it answer has:/is: from their narrow index and sort the ids
+        // instead (has:attachment at 100,000 messages: 80 ms -> 6 ms).
+        var columnIds = await db.Database.SqlQueryRaw<long>("SELECT m.Id AS Value FROM Messages AS m WHERE " + columns.Sql + " ORDER BY +m.Id", parameters).ToListAsync(cancellationToken);
 #pragma warning restore EF1002, EF1003
         if (few)
         {
