@@ -15,4 +15,15 @@ public sealed class TranscriptCodecTests
 
         Assert.Equal(lines, decoded);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(50_000)]
+    public void Round_trips_empty_and_very_long_transcripts(int count)
+    {
+        var at = new DateTime(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
+        var lines = Enumerable.Range(0, count).Select(i => new TranscriptLine(at.AddMilliseconds(i), (TranscriptDirection)(i % 3), $"250 2.0.0 message {i} stored")).ToList();
+
+        Assert.Equal(lines, TranscriptCodec.Decode(TranscriptCodec.Encode(lines)));
+    }
 }

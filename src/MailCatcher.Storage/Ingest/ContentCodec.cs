@@ -50,6 +50,24 @@ public static class ContentCodec
         return compressed;
     }
 
+    /// <summary>Compresses a payload held in memory (a transcript's JSON) in one call, with the same settings.</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> source)
+    {
+        var destination = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(source.Length));
+        try
+        {
+            if (!BrotliEncoder.TryCompress(source, destination, out var written, Quality, WindowBits))
+            {
+                throw new InvalidOperationException("Brotli compression failed.");
+            }
+            return destination[..written];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(destination);
+        }
+    }
+
     /// <summary>Feeds one chunk to the encoder, writing its output until the chunk is consumed (and, for the final block, the stream finished).</summary>
     private static void Encode(ref BrotliEncoder encoder, ReadOnlySpan<byte> source, byte[] output, SpooledContent into, bool isFinalBlock)
     {
