@@ -66,6 +66,20 @@ public sealed class ViewerClockTests : BunitContext
     }
 
     [Fact]
+    public void The_release_dialog_says_when_the_next_attempt_is_on_the_viewers_clock()
+    {
+        var entry = new MailCatcher.Core.Outbox.OutboxEntry
+        {
+            Id = 1, MessageId = 42, From = "alice@example.com", To = ["bob@example.net"], State = MailCatcher.Core.Outbox.OutboxState.Deferred,
+            CreatedAt = Received, NextAttemptAt = Received.AddMinutes(5),
+            Attempts = [new MailCatcher.Core.Outbox.OutboxAttempt(Received, 451, "4.3.0 Try later", null)],
+        };
+
+        Assert.EndsWith("; next attempt 22:35:00 +05:30.", MailCatcher.Components.Outbox.ReleaseDialog.Describe(entry, TimeFormat.ForZone("Asia/Kolkata")), StringComparison.Ordinal);
+        Assert.EndsWith("; next attempt 17:05:00 UTC.", MailCatcher.Components.Outbox.ReleaseDialog.Describe(entry, TimeFormat.Utc), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_zone_comes_from_the_browser_module_once()
     {
         var module = JSInterop.SetupModule(ViewerClock.ModulePath);
