@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailCatcher.Api;
 using MailCatcher.Components;
+using MailCatcher.Components.Time;
 using MailCatcher.Hubs;
 using MailCatcher.Mail;
 using MailCatcher.Storage.Writing;
@@ -21,6 +22,8 @@ internal static class WebUiSetup
         builder.Logging.AddFilter("Microsoft.AspNetCore.Builder.StaticAssetDevelopmentRuntimeHandler", LogLevel.Error);
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The viewer's time zone, per circuit, cascaded to every component that shows a time.
+        services.AddViewerClock();
         // Hub payloads read like the REST API's: an outbox entry's state is "sent", not 2.
         services.AddSignalR().AddJsonProtocol(options =>
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

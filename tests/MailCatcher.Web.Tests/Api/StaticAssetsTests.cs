@@ -26,6 +26,7 @@ public sealed class StaticAssetsTests : IAsyncLifetime
     [InlineData("/css/app.css", "text/css")]
     [InlineData("/js/app.js", "text/javascript")]
     [InlineData("/js/theme.js", "text/javascript")]
+    [InlineData("/js/timezone.js", "text/javascript")]
     [InlineData("/favicon.svg", "image/svg+xml")]
     public async Task Assets_are_served(string path, string contentType)
     {

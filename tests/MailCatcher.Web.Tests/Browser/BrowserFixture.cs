@@ -34,8 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own storage, own theme) and a page in it, with bounded waits.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light)
+    /// <summary>
+    /// A fresh browser context (own storage, own theme) and a page in it, with bounded waits. The
+    /// browser's time zone is UTC unless a test says otherwise, so pages (and screenshots) read the
+    /// same on every machine.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, ColorScheme colorScheme = ColorScheme.Light, string timezoneId = "UTC")
     {
         if (_browser is null)
         {
@@ -46,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme,
             DeviceScaleFactor = 1,
+            TimezoneId = timezoneId,
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(15_000);

@@ -11,19 +11,6 @@ public sealed class FormatAndTextTests
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
 
     [Theory]
-    [InlineData(0, "just now")]
-    [InlineData(59, "just now")]
-    [InlineData(60, "1 min")]
-    [InlineData(59 * 60, "59 min")]
-    [InlineData(3 * 3600, "3 h")]
-    [InlineData(30 * 3600, "Yesterday")]
-    [InlineData(3 * 86400, "Wed")]
-    [InlineData(20 * 86400, "Nov 8")]
-    [InlineData(400 * 86400, "Oct 24, 2025")]
-    public void Relative_times(int secondsAgo, string expected) =>
-        Assert.Equal(expected, MailFormat.RelativeTime(Now.AddSeconds(-secondsAgo), Now));
-
-    [Theory]
     [InlineData(0, "0 B")]
     [InlineData(1023, "1023 B")]
     [InlineData(1536, "1.5 KB")]

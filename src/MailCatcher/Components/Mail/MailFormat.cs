@@ -3,40 +3,10 @@ using MailCatcher.Core.Messages;
 
 namespace MailCatcher.Components.Mail;
 
-/// <summary>How times, sizes and addresses read in the UI.</summary>
+/// <summary>How sizes, addresses and durations read in the UI (times: <see cref="Time.TimeFormat"/>).</summary>
 public static class MailFormat
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
-
-    /// <summary>"just now", "5 min", "3 h", "Yesterday", "Mon", "Mar 4", "Mar 4, 2024".</summary>
-    public static string RelativeTime(DateTime utc, DateTime nowUtc)
-    {
-        var age = nowUtc - utc;
-        if (age < TimeSpan.FromMinutes(1))
-        {
-            return "just now";
-        }
-        if (age < TimeSpan.FromHours(1))
-        {
-            return $"{(int)age.TotalMinutes} min";
-        }
-        if (age < TimeSpan.FromHours(24))
-        {
-            return $"{(int)age.TotalHours} h";
-        }
-        if (age < TimeSpan.FromHours(48))
-        {
-            return "Yesterday";
-        }
-        if (age < TimeSpan.FromDays(7))
-        {
-            return utc.ToString("ddd", Culture);
-        }
-        return utc.Year == nowUtc.Year ? utc.ToString("MMM d", Culture) : utc.ToString("MMM d, yyyy", Culture);
-    }
-
-    /// <summary>The exact time, for a tooltip: "2026-11-28 14:03:17 UTC".</summary>
-    public static string ExactTime(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", Culture);
 
     /// <summary>"512 B", "1.2 KB", "3.4 MB".</summary>
     public static string Size(long bytes) => bytes switch

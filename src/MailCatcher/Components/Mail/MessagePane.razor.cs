@@ -1,3 +1,4 @@
+using MailCatcher.Components.Time;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Messages;
 using MailCatcher.Mail;
@@ -38,6 +39,9 @@ public sealed partial class MessagePane
     [Parameter, EditorRequired] public long MessageId { get; set; }
     [Parameter] public EventCallback OnClose { get; set; }
     [Parameter] public EventCallback OnDelete { get; set; }
+
+    /// <summary>The viewer's clock (<see cref="ViewerClock"/>); UTC until the browser has said its zone.</summary>
+    [CascadingParameter] public TimeFormat Time { get; set; } = TimeFormat.Utc;
 
     private string Initial => (_summary is null ? "?" : MailFormat.Display(_summary.From)).Trim().FirstOrDefault(char.IsLetterOrDigit) is var c and not '\0'
         ? char.ToUpperInvariant(c).ToString()
