@@ -25,7 +25,7 @@ internal static class SearchBenchmark
         var path = keep ?? Path.Combine(Path.GetTempPath(), $"mailcatcher-bench-{Guid.NewGuid():N}.db");
 
         await using var app = MailCatcherApp.Build(
-            ["--db", path, "--smtp-port", "0", "--http-port", "0", "--max-messages", "0"],
+            ["--db", path, "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--max-messages", "0"],
             builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         var queries = app.Services.GetRequiredService<MailQueries>();
         var stored = (await queries.CountAsync(CancellationToken.None)).Messages;

@@ -23,7 +23,7 @@ internal sealed partial class ServerProcess : IDisposable
     {
         var database = Path.Combine(Path.GetTempPath(), $"mailcatcher-bench-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        string[] args = [Path.Combine(AppContext.BaseDirectory, "MailCatcher.dll"), "--smtp-port", "0", "--http-port", "0", "--db", database, .. extraArgs];
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "MailCatcher.dll"), "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", database, .. extraArgs];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

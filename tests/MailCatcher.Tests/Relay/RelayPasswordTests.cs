@@ -32,7 +32,7 @@ public sealed class RelayPasswordTests
         var databasePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db");
         string[] args =
         [
-            "--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--db", databasePath,
+            "--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", databasePath,
             .. RelayTestKit.RelayArgs(target, "--relay-user", User, "--relay-password", Password),
         ];
         var app = MailCatcherApp.Build(args, builder =>
