@@ -211,7 +211,10 @@ public sealed partial class SmtpSession
         if (_recipients.Count >= _options.MaxRecipients)
         {
             // RFC 5321 §4.5.3.1.10: 452 tells the client to send the rest in another transaction.
-            Send(SmtpReplies.TooManyRecipients);
+            // It is not a client error: counting it would close the session after MaxErrors
+            // surplus recipients and lose the message for the accepted ones (as Postfix's
+            // smtpd_recipient_overshoot_limit avoids).
+            Send(SmtpReplies.TooManyRecipients, countsAsError: false);
             return;
         }
         if (!_policy.Recipients.Accepts(path.Address))

@@ -23,9 +23,13 @@ public sealed partial class SmtpSession
         ResetTransaction();
     }
 
-    private void Send(SmtpReply reply)
+    /// <param name="countsAsError">
+    /// False for a refusal that a well-behaved client provokes in normal use and then acts on,
+    /// so that it does not bring the session closer to its error limit.
+    /// </param>
+    private void Send(SmtpReply reply, bool countsAsError = true)
     {
-        if (reply.IsError)
+        if (reply.IsError && countsAsError)
         {
             _errors++;
         }
