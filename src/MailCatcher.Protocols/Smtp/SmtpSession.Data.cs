@@ -25,7 +25,8 @@ public sealed partial class SmtpSession
             return;
         }
         _content = new SpooledContent();
-        _decoder = new SmtpDataDecoder(_options.MaxMessageSize, _options.MaxDataLineLength);
+        // RFC 5321 §4.1.1.4: only CRLF "." CRLF ends the data, unless the client ends every line with LF.
+        _decoder = new SmtpDataDecoder(_options.MaxMessageSize, _options.MaxDataLineLength, bareLfEndsLines: _commandEndedWithBareLf);
         _mode = InputMode.Data;
         Send(SmtpReplies.StartMailInput);
     }
@@ -43,6 +44,10 @@ public sealed partial class SmtpSession
         if (decoder.BareLfLines > 0)
         {
             Transcript.Info($"bare LF: {decoder.BareLfLines:N0} lines ended with LF instead of CRLF; stored as received");
+        }
+        if (decoder.BareLfDotLines > 0)
+        {
+            Transcript.Info($"bare LF: {decoder.BareLfDotLines:N0} \".\" lines after a bare LF kept as content; only CRLF \".\" CRLF ends the data (RFC 5321 §4.1.1.4)");
         }
         if (decoder.LongLines > 0)
         {

@@ -39,6 +39,9 @@ public sealed partial class SmtpSession : IDisposable
     private int _errors;
     private bool _discardingLongLine;
 
+    /// <summary>The command being executed ended with a bare LF (a client that never sends CR).</summary>
+    private bool _commandEndedWithBareLf;
+
     /// <param name="policy">TLS, AUTH, recipient and fault rules; permissive when null.</param>
     /// <param name="implicitTls">Protocol and cipher when the connection arrived already encrypted (RFC 8314 implicit TLS).</param>
     public SmtpSession(IDuplexPipe transport, IMessageSink sink, SmtpOptions options, TimeProvider clock, long sessionId, string clientAddress, SmtpPolicy? policy = null, string? implicitTls = null)
@@ -247,6 +250,7 @@ public sealed partial class SmtpSession : IDisposable
                 {
                     Transcript.Info("bare LF: command line ended with LF instead of CRLF");
                 }
+                _commandEndedWithBareLf = bareLf;
                 switch (Execute(command))
                 {
                     case CommandOutcome.Close:

@@ -1,0 +1,95 @@
+using System.Text;
+using MailCatcher.Tests.Infrastructure;
+
+namespace MailCatcher.Tests.Smtp;
+
+/// <summary>
+/// Findings of a test campaign against RFC 5321 and its extensions over a raw socket, each pinned
+/// by the exact reply and the exact stored bytes. Test names cite the section whose rule they pin.
+/// </summary>
+public sealed class SmtpConformanceTests : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async ValueTask InitializeAsync() => _host = await TestHost.StartAsync("--max-message-size", "2000");
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<SmtpWire> ReadyAsync(string ehlo = "EHLO client.test")
+    {
+        var (wire, greeting) = await SmtpWire.ConnectAsync(_host.SmtpPort);
+        Assert.StartsWith("220 ", greeting);
+        Assert.StartsWith("250", await wire.CommandAsync(ehlo));
+        return wire;
+    }
+
+    private async Task<byte[]> RawAsync(long id) => await _host.Http.GetByteArrayAsync($"api/v1/messages/{id}/raw");
+
+    private static long QueuedId(string reply)
+    {
+        Assert.StartsWith("250 2.0.0 OK: queued as ", reply);
+        return long.Parse(reply["250 2.0.0 OK: queued as ".Length..]);
+    }
+
+    private async Task<SessionDto> EndedSessionAsync(long messageId)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var summary = await _host.GetJsonAsync<MessageSummaryDto>($"api/v1/messages/{messageId}");
+            var session = await _host.GetJsonAsync<SessionDto>($"api/v1/sessions/{summary!.SessionId}");
+            if (session?.EndedAt is not null)
+            {
+                return session;
+            }
+            await Task.Delay(25);
+        }
+        throw new TimeoutException("The session did not end within 5 seconds.");
+    }
+
+    /// <summary>
+    /// RFC 5321 §4.1.1.4: "&lt;LF&gt;.&lt;LF&gt;" MUST NOT end the data of a client that speaks CRLF;
+    /// the "." line stays in the message and the transcript says why.
+    /// </summary>
+    [Fact]
+    public async Task Rfc5321_4_1_1_4_LF_dot_LF_from_a_CRLF_client_is_content_and_noted()
+    {
+        long id;
+        await using (var wire = await ReadyAsync())
+        {
+            await wire.CommandAsync("MAIL FROM:<a@b.test>");
+            await wire.CommandAsync("RCPT TO:<c@d.test>");
+            Assert.StartsWith("354", await wire.CommandAsync("DATA"));
+
+            id = QueuedId(await wire.CommandAsync("Subject: lf dot\r\n\r\nabove\n.\nbelow\r\n."));
+            Assert.StartsWith("221", await wire.CommandAsync("QUIT"));
+        }
+
+        Assert.Equal("Subject: lf dot\r\n\r\nabove\n.\nbelow\r\n", Encoding.ASCII.GetString(await RawAsync(id)));
+        var session = await EndedSessionAsync(id);
+        Assert.Contains(session.Transcript!, l => l.Direction == "info" && l.Text.Contains("1 \".\" lines after a bare LF kept as content", StringComparison.Ordinal));
+    }
+
+    /// <summary>A client that never sends CR (netcat typed by hand) still ends its data with "." on a line of its own.</summary>
+    [Fact]
+    public async Task A_client_that_sends_only_LF_ends_its_data_with_LF_dot_LF()
+    {
+        var (wire, _) = await SmtpWire.ConnectAsync(_host.SmtpPort);
+        await using (wire)
+        {
+            Assert.StartsWith("250", await SendLfAsync(wire, "HELO nc.test\n"));
+            Assert.StartsWith("250", await SendLfAsync(wire, "MAIL FROM:<a@b.test>\n"));
+            Assert.StartsWith("250", await SendLfAsync(wire, "RCPT TO:<c@d.test>\n"));
+            Assert.StartsWith("354", await SendLfAsync(wire, "DATA\n"));
+
+            var id = QueuedId(await SendLfAsync(wire, "Subject: typed\n\n..dot\nbody\n.\n"));
+
+            Assert.Equal("Subject: typed\n\n.dot\nbody\n", Encoding.ASCII.GetString(await RawAsync(id)));
+        }
+    }
+
+    private static async Task<string> SendLfAsync(SmtpWire wire, string text)
+    {
+        await wire.SendRawAsync(text);
+        return await wire.ReadReplyAsync();
+    }
+}
