@@ -146,7 +146,7 @@ public sealed partial class SmtpSession
             {
                 // RFC 1870 §6: refuse a declared size over the limit at once.
                 case "SIZE":
-                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+                    if (!TryParseDeclaredSize(value, out var declared))
                     {
                         Send(SmtpReplies.SyntaxError("SIZE needs a number of octets"));
                         return;
@@ -194,6 +194,24 @@ public sealed partial class SmtpSession
         _mailFrom = path.Address;
         _state = SmtpState.HaveSender;
         Send(SmtpReplies.SenderOk);
+    }
+
+    /// <summary>
+    /// RFC 1870 §3: <c>size-value ::= 1*20DIGIT</c>. A well-formed value too large for a long
+    /// is over any limit, not a syntax error.
+    /// </summary>
+    private static bool TryParseDeclaredSize(string? value, out long size)
+    {
+        size = 0;
+        if (value is null || value.Length is 0 or > 20 || !value.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            size = long.MaxValue;
+        }
+        return true;
     }
 
     private void Rcpt(string arguments)

@@ -87,6 +87,23 @@ public sealed class SmtpConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// RFC 1870 §3: <c>size-value ::= 1*20DIGIT</c>, so a 20-digit size is well formed (and over any
+    /// limit: 552), while 21 digits or a non-number is a syntax error (501).
+    /// </summary>
+    [Theory]
+    [InlineData("SIZE=99999999999999999999", "552 5.3.4")]
+    [InlineData("SIZE=18446744073709551616", "552 5.3.4")]
+    [InlineData("SIZE=000000000000000000001", "501 5.5.4")]
+    [InlineData("SIZE=12x", "501 5.5.4")]
+    [InlineData("SIZE=", "501 5.5.4")]
+    public async Task Rfc1870_3_a_declared_size_of_up_to_20_digits_is_compared_not_refused_as_syntax(string parameter, string expected)
+    {
+        await using var wire = await ReadyAsync();
+
+        Assert.StartsWith(expected, await wire.CommandAsync($"MAIL FROM:<a@b.test> {parameter}"));
+    }
+
     private static async Task<string> SendLfAsync(SmtpWire wire, string text)
     {
         await wire.SendRawAsync(text);
