@@ -89,7 +89,9 @@ public sealed partial class SmtpSession
     private void Hello(SmtpCommand command, bool extended)
     {
         var name = command.Arguments.Split(' ', 2)[0];
-        if (name.Length == 0)
+        // Tolerant about which printable characters a name holds, but a control character
+        // (NUL, a bare CR) is no Domain and must not be echoed into the reply.
+        if (name.Length == 0 || name.Any(char.IsControl))
         {
             Send(SmtpReplies.SyntaxError($"{command.Name.ToUpperInvariant()} needs a domain or address literal"));
             return;

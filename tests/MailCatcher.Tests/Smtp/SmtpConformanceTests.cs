@@ -104,6 +104,24 @@ public sealed class SmtpConformanceTests : IAsyncLifetime
         Assert.StartsWith(expected, await wire.CommandAsync($"MAIL FROM:<a@b.test> {parameter}"));
     }
 
+    /// <summary>
+    /// RFC 5321 §4.1.1.1: the HELO/EHLO argument is a Domain or address literal. A name with control
+    /// characters is a syntax error (501); echoing it would put a NUL or a bare CR into the reply.
+    /// </summary>
+    [Theory]
+    [InlineData("EHLO bad\0name")]
+    [InlineData("HELO bad\rname")]
+    [InlineData("EHLO tab\tname")]
+    public async Task Rfc5321_4_1_1_1_a_HELO_name_with_control_characters_is_501_and_not_echoed(string command)
+    {
+        var (wire, _) = await SmtpWire.ConnectAsync(_host.SmtpPort);
+        await using (wire)
+        {
+            Assert.Equal("501 5.5.4 Syntax error: " + command[..4] + " needs a domain or address literal", await wire.CommandAsync(command));
+            Assert.Equal("250 mailcatcher.local Hello fine.test", await wire.CommandAsync("HELO fine.test"));
+        }
+    }
+
     private static async Task<string> SendLfAsync(SmtpWire wire, string text)
     {
         await wire.SendRawAsync(text);
