@@ -122,6 +122,48 @@ public sealed class SmtpConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>RFC 3030 §2: BDAT 0 LAST ends a message; a command pipelined after a chunk's octets is read as a command.</summary>
+    [Fact]
+    public async Task Rfc3030_2_BDAT_0_LAST_and_a_command_pipelined_after_the_chunk()
+    {
+        await using var wire = await ReadyAsync();
+        await wire.SendRawAsync("MAIL FROM:<a@b.test>\r\nRCPT TO:<c@d.test>\r\nBDAT 9\r\nSubject: BDAT 0 LAST\r\nNOOP\r\n");
+        Assert.Equal("250 2.1.0 Sender OK", await wire.ReadReplyAsync());
+        Assert.Equal("250 2.1.5 Recipient OK", await wire.ReadReplyAsync());
+        Assert.Equal("250 2.0.0 9 octets received", await wire.ReadReplyAsync());
+
+        var id = QueuedId(await wire.ReadReplyAsync());
+        Assert.Equal("250 2.0.0 OK", await wire.ReadReplyAsync());
+
+        Assert.Equal("Subject: ", Encoding.ASCII.GetString(await RawAsync(id)));
+    }
+
+    /// <summary>A client that vanishes inside a BDAT chunk: nothing is stored, the session says why, the server serves on.</summary>
+    [Fact]
+    public async Task Rfc3030_a_client_that_vanishes_mid_BDAT_stores_nothing_and_the_session_records_why()
+    {
+        await using (var wire = await ReadyAsync("EHLO vanishing.test"))
+        {
+            await wire.CommandAsync("MAIL FROM:<a@b.test>");
+            await wire.CommandAsync("RCPT TO:<c@d.test>");
+            await wire.SendRawAsync("BDAT 100 LAST\r\nSubject: half\r\n");
+        }
+
+        SessionDto? session = null;
+        for (var attempt = 0; attempt < 200 && session is null; attempt++)
+        {
+            var page = await _host.GetJsonAsync<SessionPageDto>("api/v1/sessions");
+            session = page!.Sessions.FirstOrDefault(s => s.HeloName == "vanishing.test" && s.EndedAt is not null);
+            await Task.Delay(session is null ? 25 : 0, TestContext.Current.CancellationToken);
+        }
+        Assert.NotNull(session);
+        Assert.Contains("during message content", session.Error);
+        Assert.Empty(session.MessageIds);
+        Assert.Equal(0, (await _host.GetJsonAsync<MessagePageDto>("api/v1/messages"))!.Total);
+        await using var next = await ReadyAsync();
+        Assert.Equal("250 2.0.0 OK", await next.CommandAsync("NOOP"));
+    }
+
     private static async Task<string> SendLfAsync(SmtpWire wire, string text)
     {
         await wire.SendRawAsync(text);
