@@ -164,6 +164,25 @@ public sealed class SmtpConformanceTests : IAsyncLifetime
         Assert.Equal("250 2.0.0 OK", await next.CommandAsync("NOOP"));
     }
 
+    /// <summary>
+    /// RFC 3030 §2: a BDAT whose size can be read but whose end-marker cannot is 501, and its octets
+    /// are still consumed, so that they are not taken for commands.
+    /// </summary>
+    [Theory]
+    [InlineData("BDAT 5 LAT")]
+    [InlineData("BDAT 5 LAST more")]
+    public async Task Rfc3030_2_a_malformed_BDAT_with_a_size_is_501_and_its_chunk_is_skipped(string command)
+    {
+        await using var wire = await ReadyAsync();
+        await wire.CommandAsync("MAIL FROM:<a@b.test>");
+        await wire.CommandAsync("RCPT TO:<c@d.test>");
+
+        await wire.SendRawAsync($"{command}\r\nhelloNOOP\r\n");
+
+        Assert.Equal("501 5.5.4 Syntax error: expected BDAT <size> [LAST]", await wire.ReadReplyAsync());
+        Assert.Equal("250 2.0.0 OK", await wire.ReadReplyAsync());
+    }
+
     private static async Task<string> SendLfAsync(SmtpWire wire, string text)
     {
         await wire.SendRawAsync(text);
