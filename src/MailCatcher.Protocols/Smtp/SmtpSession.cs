@@ -131,6 +131,10 @@ public sealed partial class SmtpSession : IDisposable
                     ? SmtpReplies.ShuttingDown(_options.HostName)
                     : SmtpReplies.IdleTimeout(_options.HostName);
                 Error = stopping.IsCancellationRequested ? "server shutting down" : "idle timeout";
+                if (OpenTransactionLoss() is { } loss)
+                {
+                    Error += " " + loss;
+                }
                 Transcript.Info(Error);
                 Send(reply);
                 await TryFlushAsync();
