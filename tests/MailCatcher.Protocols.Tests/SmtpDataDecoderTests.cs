@@ -61,6 +61,43 @@ public sealed class SmtpDataDecoderTests
         Assert.Equal(message, content);
     }
 
+    [Theory]
+    [InlineData("a\n.\nb\r\n.\r\n", "a\n.\nb\r\n", 1)]
+    [InlineData("a\n..\n.x\r\n.\r\n", "a\n..\n.x\r\n", 0)]
+    [InlineData("a\n.\r\n.\r\n", "a\n.\r\n", 1)]
+    [InlineData("a\r\n..\n.\n\r\n.\r\n", "a\r\n.\n.\n\r\n", 1)]
+    public void Rfc5321_4_1_1_4_LF_dot_LF_is_content_not_the_end(string wire, string message, int dotLines)
+    {
+        for (var split = 0; split <= wire.Length; split++)
+        {
+            var (content, decoder, rest, finished) = Decode([wire[..split], wire[split..]]);
+
+            Assert.True(finished, $"split at {split}");
+            Assert.Equal(message, content);
+            Assert.Equal("", rest);
+            Assert.Equal(dotLines, decoder.BareLfDotLines);
+        }
+    }
+
+    [Fact]
+    public void Rfc5321_4_1_1_4_LF_dot_LF_is_not_even_a_pending_end()
+    {
+        var (_, _, _, finished) = Decode(["Subject: x\n\nbody\n.\n"]);
+
+        Assert.False(finished);
+    }
+
+    [Theory]
+    [InlineData("a\n.\n", "a\n")]
+    [InlineData("a\n..b\n.\n", "a\n.b\n")]
+    public void A_client_that_ends_every_line_with_LF_ends_the_data_with_LF_dot_LF(string wire, string message)
+    {
+        var (content, _, _, finished) = Decode([wire], bareLfEndsLines: true);
+
+        Assert.True(finished);
+        Assert.Equal(message, content);
+    }
+
     [Fact]
     public void Content_over_the_size_limit_is_counted_but_not_kept()
     {
@@ -88,10 +125,10 @@ public sealed class SmtpDataDecoderTests
         Assert.True(decoder.LineLimitExceeded);
     }
 
-    private static (string Content, SmtpDataDecoder Decoder, string Remaining, bool Finished) Decode(string[] pieces)
+    private static (string Content, SmtpDataDecoder Decoder, string Remaining, bool Finished) Decode(string[] pieces, bool bareLfEndsLines = false)
     {
         var output = new SpooledContent();
-        var decoder = new SmtpDataDecoder(maxSize: 0, maxLineLength: 100_000);
+        var decoder = new SmtpDataDecoder(maxSize: 0, maxLineLength: 100_000, bareLfEndsLines);
         var pending = Array.Empty<byte>();
         var finished = false;
         foreach (var piece in pieces)

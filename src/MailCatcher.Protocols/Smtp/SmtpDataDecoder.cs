@@ -9,7 +9,15 @@ namespace MailCatcher.Protocols.Smtp;
 /// Bytes beyond the size limit are counted but not kept, so an oversized message never
 /// occupies more than the limit. Pure apart from writing to the given output.
 /// </summary>
-public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
+/// <remarks>
+/// RFC 5321 §4.1.1.4: "&lt;LF&gt;.&lt;LF&gt;" MUST NOT be taken for the end of the data. A line is
+/// therefore ended, for transparency and the end marker, only by CRLF: a bare LF inside the content
+/// is kept as a character (curl sends LF files as they are and dot-stuffs only after CRLF). A client
+/// that sends nothing but bare LFs, its DATA command included (netcat by hand), gets the old
+/// tolerance: <paramref name="bareLfEndsLines"/> lets its bare LF end a line too.
+/// </remarks>
+/// <param name="bareLfEndsLines">True when the client's DATA command ended with a bare LF.</param>
+public sealed class SmtpDataDecoder(long maxSize, int maxLineLength, bool bareLfEndsLines = false)
 {
     private const byte CR = (byte)'\r';
     private const byte LF = (byte)'\n';
@@ -18,7 +26,15 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
     /// <summary>RFC 5321 §4.5.3.1.6: a text line is at most 1,000 octets including CRLF.</summary>
     public const int RfcMaxLineLength = 998;
 
+    /// <summary>The next byte starts a line after CRLF (or the data): dot rules apply to it.</summary>
     private bool _atLineStart = true;
+
+    /// <summary>Some bytes of the current line have been read.</summary>
+    private bool _inLine;
+
+    /// <summary>The current line began with "." right after a bare LF, where the dot is content.</summary>
+    private bool _dotAfterBareLf;
+
     private bool _previousWasCr;
     private long _lineLength;
 
@@ -40,6 +56,9 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
     /// <summary>The longest line seen, in octets without its terminator.</summary>
     public long LongestLine { get; private set; }
 
+    /// <summary>Lines holding only "." after a bare LF, kept as content rather than taken for the end.</summary>
+    public int BareLfDotLines { get; private set; }
+
     /// <summary>
     /// Consumes as much of <paramref name="buffer"/> as can be decoded now and writes the
     /// message bytes to <paramref name="output"/>.
@@ -52,10 +71,10 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
         var finished = false;
         while (!reader.End)
         {
-            if (_atLineStart)
+            if (!_inLine)
             {
                 reader.TryPeek(out var first);
-                if (first == Dot)
+                if (first == Dot && _atLineStart)
                 {
                     if (!reader.TryPeek(1, out var second))
                     {
@@ -82,9 +101,8 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
                     }
                     reader.Advance(1); // the transparency dot (§4.5.2) is not part of the message
                 }
-                _atLineStart = false;
-                _lineLength = 0;
-                _previousWasCr = false;
+                _dotAfterBareLf = first == Dot && !_atLineStart;
+                _inLine = true;
             }
 
             var start = reader.Position;
@@ -100,7 +118,7 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
                 _lineLength += endsWithCr ? contentLength - 1 : contentLength;
                 EndLine();
                 Emit(lineWithLf, output);
-                _atLineStart = true;
+                _atLineStart = endsWithCr || bareLfEndsLines;
             }
             else
             {
@@ -121,6 +139,13 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
 
     private void EndLine()
     {
+        if (_dotAfterBareLf && _lineLength == 1)
+        {
+            BareLfDotLines++;
+        }
+        _inLine = false;
+        _dotAfterBareLf = false;
+        _previousWasCr = false;
         LongestLine = Math.Max(LongestLine, _lineLength);
         if (_lineLength > RfcMaxLineLength)
         {
@@ -130,6 +155,7 @@ public sealed class SmtpDataDecoder(long maxSize, int maxLineLength)
         {
             LineLimitExceeded = true;
         }
+        _lineLength = 0;
     }
 
     private static byte LastBeforeLf(in ReadOnlySequence<byte> lineWithLf)

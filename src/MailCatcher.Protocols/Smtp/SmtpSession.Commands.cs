@@ -89,7 +89,9 @@ public sealed partial class SmtpSession
     private void Hello(SmtpCommand command, bool extended)
     {
         var name = command.Arguments.Split(' ', 2)[0];
-        if (name.Length == 0)
+        // Tolerant about which printable characters a name holds, but a control character
+        // (NUL, a bare CR) is no Domain and must not be echoed into the reply.
+        if (name.Length == 0 || name.Any(char.IsControl))
         {
             Send(SmtpReplies.SyntaxError($"{command.Name.ToUpperInvariant()} needs a domain or address literal"));
             return;
@@ -146,7 +148,7 @@ public sealed partial class SmtpSession
             {
                 // RFC 1870 §6: refuse a declared size over the limit at once.
                 case "SIZE":
-                    if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var declared))
+                    if (!TryParseDeclaredSize(value, out var declared))
                     {
                         Send(SmtpReplies.SyntaxError("SIZE needs a number of octets"));
                         return;
@@ -196,6 +198,24 @@ public sealed partial class SmtpSession
         Send(SmtpReplies.SenderOk);
     }
 
+    /// <summary>
+    /// RFC 1870 §3: <c>size-value ::= 1*20DIGIT</c>. A well-formed value too large for a long
+    /// is over any limit, not a syntax error.
+    /// </summary>
+    private static bool TryParseDeclaredSize(string? value, out long size)
+    {
+        size = 0;
+        if (value is null || value.Length is 0 or > 20 || !value.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            size = long.MaxValue;
+        }
+        return true;
+    }
+
     private void Rcpt(string arguments)
     {
         if (!SmtpPathParser.TryParseRcptTo(arguments, out var path, out var error))
@@ -211,7 +231,10 @@ public sealed partial class SmtpSession
         if (_recipients.Count >= _options.MaxRecipients)
         {
             // RFC 5321 §4.5.3.1.10: 452 tells the client to send the rest in another transaction.
-            Send(SmtpReplies.TooManyRecipients);
+            // It is not a client error: counting it would close the session after MaxErrors
+            // surplus recipients and lose the message for the accepted ones (as Postfix's
+            // smtpd_recipient_overshoot_limit avoids).
+            Send(SmtpReplies.TooManyRecipients, countsAsError: false);
             return;
         }
         if (!_policy.Recipients.Accepts(path.Address))

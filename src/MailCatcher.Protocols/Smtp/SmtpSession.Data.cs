@@ -25,7 +25,8 @@ public sealed partial class SmtpSession
             return;
         }
         _content = new SpooledContent();
-        _decoder = new SmtpDataDecoder(_options.MaxMessageSize, _options.MaxDataLineLength);
+        // RFC 5321 §4.1.1.4: only CRLF "." CRLF ends the data, unless the client ends every line with LF.
+        _decoder = new SmtpDataDecoder(_options.MaxMessageSize, _options.MaxDataLineLength, bareLfEndsLines: _commandEndedWithBareLf);
         _mode = InputMode.Data;
         Send(SmtpReplies.StartMailInput);
     }
@@ -43,6 +44,10 @@ public sealed partial class SmtpSession
         if (decoder.BareLfLines > 0)
         {
             Transcript.Info($"bare LF: {decoder.BareLfLines:N0} lines ended with LF instead of CRLF; stored as received");
+        }
+        if (decoder.BareLfDotLines > 0)
+        {
+            Transcript.Info($"bare LF: {decoder.BareLfDotLines:N0} \".\" lines after a bare LF kept as content; only CRLF \".\" CRLF ends the data (RFC 5321 §4.1.1.4)");
         }
         if (decoder.LongLines > 0)
         {
@@ -68,21 +73,28 @@ public sealed partial class SmtpSession
     }
 
     /// <summary>RFC 3030 §2: <c>"BDAT" SP chunk-size [ SP end-marker ]</c>; the chunk's octets follow the command line.</summary>
+    /// <returns>
+    /// False on bad syntax. <paramref name="size"/> is then still the chunk size when the first
+    /// argument is a number (else -1), so that the chunk can be skipped.
+    /// </returns>
     private static bool TryParseChunkHeader(string arguments, out long size, out bool last)
     {
         var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         last = parts.Length == 2 && parts[1].Equals("LAST", StringComparison.OrdinalIgnoreCase);
-        var shapeOk = parts.Length == 1 || last;
-        size = 0;
-        return shapeOk && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out size);
+        if (parts.Length == 0 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out size))
+        {
+            size = -1;
+            return false;
+        }
+        return parts.Length == 1 || last;
     }
 
     private void StartChunk(SmtpCommand command)
     {
         if (!TryParseChunkHeader(command.Arguments, out var size, out var last))
         {
-            // Without a size the chunk cannot be skipped; the client's next bytes are read as commands.
-            Send(SmtpReplies.SyntaxError("expected BDAT <size> [LAST]"));
+            // "BDAT 5 LAT": the size is known, so its octets are skipped rather than read as commands.
+            RejectChunk(command, SmtpReplies.SyntaxError("expected BDAT <size> [LAST]"));
             return;
         }
         _content ??= new SpooledContent();
@@ -96,8 +108,10 @@ public sealed partial class SmtpSession
     /// <summary>Reads and drops the octets of a BDAT that cannot be accepted, then sends <paramref name="reply"/>.</summary>
     private void RejectChunk(SmtpCommand command, SmtpReply reply)
     {
-        if (!TryParseChunkHeader(command.Arguments, out var size, out _))
+        _ = TryParseChunkHeader(command.Arguments, out var size, out _);
+        if (size < 0)
         {
+            // Without a size the chunk cannot be skipped; the client's next bytes are read as commands.
             Send(SmtpReplies.SyntaxError("expected BDAT <size> [LAST]"));
             return;
         }

@@ -9,23 +9,31 @@ public sealed partial class SmtpSession
 {
     private void NoteDisconnect()
     {
-        if (_mode != InputMode.Commands || _state is SmtpState.HaveSender or SmtpState.HaveRecipients or SmtpState.InBdat)
-        {
-            Error = _mode == InputMode.Commands
-                ? "client disconnected in the middle of a mail transaction; nothing was stored"
-                : "client disconnected during message content; the partial message was discarded";
-        }
-        else
-        {
-            Error ??= "client disconnected without QUIT";
-        }
+        var loss = OpenTransactionLoss();
+        Error = loss is null ? Error ?? "client disconnected without QUIT" : $"client disconnected {loss}";
         Transcript.Info(Error);
         ResetTransaction();
     }
 
-    private void Send(SmtpReply reply)
+    /// <summary>What an abnormal end (disconnect, idle timeout, shutdown) loses of an open mail transaction, or null.</summary>
+    private string? OpenTransactionLoss()
     {
-        if (reply.IsError)
+        if (_mode != InputMode.Commands)
+        {
+            return "during message content; the partial message was discarded";
+        }
+        return _state is SmtpState.HaveSender or SmtpState.HaveRecipients or SmtpState.InBdat
+            ? "in the middle of a mail transaction; nothing was stored"
+            : null;
+    }
+
+    /// <param name="countsAsError">
+    /// False for a refusal that a well-behaved client provokes in normal use and then acts on,
+    /// so that it does not bring the session closer to its error limit.
+    /// </param>
+    private void Send(SmtpReply reply, bool countsAsError = true)
+    {
+        if (reply.IsError && countsAsError)
         {
             _errors++;
         }

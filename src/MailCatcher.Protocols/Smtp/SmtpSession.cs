@@ -39,6 +39,9 @@ public sealed partial class SmtpSession : IDisposable
     private int _errors;
     private bool _discardingLongLine;
 
+    /// <summary>The command being executed ended with a bare LF (a client that never sends CR).</summary>
+    private bool _commandEndedWithBareLf;
+
     /// <param name="policy">TLS, AUTH, recipient and fault rules; permissive when null.</param>
     /// <param name="implicitTls">Protocol and cipher when the connection arrived already encrypted (RFC 8314 implicit TLS).</param>
     public SmtpSession(IDuplexPipe transport, IMessageSink sink, SmtpOptions options, TimeProvider clock, long sessionId, string clientAddress, SmtpPolicy? policy = null, string? implicitTls = null)
@@ -128,6 +131,10 @@ public sealed partial class SmtpSession : IDisposable
                     ? SmtpReplies.ShuttingDown(_options.HostName)
                     : SmtpReplies.IdleTimeout(_options.HostName);
                 Error = stopping.IsCancellationRequested ? "server shutting down" : "idle timeout";
+                if (OpenTransactionLoss() is { } loss)
+                {
+                    Error += " " + loss;
+                }
                 Transcript.Info(Error);
                 Send(reply);
                 await TryFlushAsync();
@@ -247,6 +254,7 @@ public sealed partial class SmtpSession : IDisposable
                 {
                     Transcript.Info("bare LF: command line ended with LF instead of CRLF");
                 }
+                _commandEndedWithBareLf = bareLf;
                 switch (Execute(command))
                 {
                     case CommandOutcome.Close:

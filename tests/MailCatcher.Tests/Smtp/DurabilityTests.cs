@@ -80,7 +80,7 @@ public sealed partial class DurabilityTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--db", database, "--max-messages", "0" })
+        foreach (var arg in new[] { dll, "--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", database, "--max-messages", "0" })
         {
             start.ArgumentList.Add(arg);
         }

@@ -20,6 +20,33 @@ public sealed class SmtpLimitsTests
         }
     }
 
+    /// <summary>A client that stalls inside DATA: 421, nothing stored, and the session says a partial message was discarded.</summary>
+    [Fact]
+    public async Task An_idle_timeout_during_DATA_records_that_the_partial_message_was_discarded()
+    {
+        await using var host = await TestHost.StartAsync("--smtp-idle-timeout", "00:00:01");
+        var (wire, _) = await SmtpWire.ConnectAsync(host.SmtpPort);
+        await using (wire)
+        {
+            await wire.CommandAsync("EHLO stalling.test");
+            await wire.CommandAsync("MAIL FROM:<a@b.test>");
+            await wire.CommandAsync("RCPT TO:<c@d.test>");
+            Assert.StartsWith("354", await wire.CommandAsync("DATA"));
+            await wire.SendRawAsync("Subject: stalled\r\n\r\nhalf a bo");
+
+            Assert.StartsWith("421 4.4.2", await wire.ReadReplyAsync());
+        }
+
+        SessionDto? session = null;
+        for (var attempt = 0; attempt < 200 && session is null; attempt++)
+        {
+            session = (await host.GetJsonAsync<SessionPageDto>("api/v1/sessions"))!.Sessions.FirstOrDefault(s => s.EndedAt is not null);
+            await Task.Delay(session is null ? 25 : 0, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal("idle timeout during message content; the partial message was discarded", session?.Error);
+        Assert.Equal(0, (await host.GetJsonAsync<MessagePageDto>("api/v1/messages"))!.Total);
+    }
+
     [Fact]
     public async Task A_connection_over_the_limit_is_answered_421_4_3_2_and_closed_while_others_continue()
     {
