@@ -82,14 +82,13 @@ public sealed partial class ImapSession : IDisposable
         }
         Line(ImapReplies.Greeting(Capabilities));
         await _output.FlushAsync(stopping);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var idle = new IdleDeadline(_options.IdleTimeout, stopping);
         while (true)
         {
-            idle.CancelAfter(_options.IdleTimeout);
             ReadResult result;
             try
             {
-                result = await _input.ReadAsync(idle.Token);
+                result = await _input.ReadAsync(idle.StartRead());
             }
             catch (OperationCanceledException)
             {
@@ -97,10 +96,7 @@ public sealed partial class ImapSession : IDisposable
                 await TryFlushAsync();
                 return;
             }
-            if (!idle.TryReset())
-            {
-                return;
-            }
+            idle.ReadCompleted();
             if (result.IsCanceled && _idling)
             {
                 // An event arrived while idling (see MarkDirty): RFC 2177 pushes it at once.

@@ -79,14 +79,13 @@ public sealed partial class Pop3Session
         }
         Send(Pop3Replies.Greeting(_timestamp));
         await _output.FlushAsync(stopping);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var idle = new IdleDeadline(_options.IdleTimeout, stopping);
         while (true)
         {
-            idle.CancelAfter(_options.IdleTimeout);
             ReadResult result;
             try
             {
-                result = await _input.ReadAsync(idle.Token);
+                result = await _input.ReadAsync(idle.StartRead());
             }
             catch (OperationCanceledException)
             {
@@ -95,10 +94,7 @@ public sealed partial class Pop3Session
                 await TryFlushAsync();
                 return;
             }
-            if (!idle.TryReset())
-            {
-                return;
-            }
+            idle.ReadCompleted();
             var buffer = result.Buffer;
             var close = false;
             long discarded = 0;

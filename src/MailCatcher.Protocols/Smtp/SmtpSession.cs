@@ -116,14 +116,13 @@ public sealed partial class SmtpSession : IDisposable
             return;
         }
 
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var idle = new IdleDeadline(_options.IdleTimeout, stopping);
         while (true)
         {
-            idle.CancelAfter(_options.IdleTimeout);
             ReadResult result;
             try
             {
-                result = await _input.ReadAsync(idle.Token);
+                result = await _input.ReadAsync(idle.StartRead());
             }
             catch (OperationCanceledException)
             {
@@ -140,10 +139,7 @@ public sealed partial class SmtpSession : IDisposable
                 await TryFlushAsync();
                 return;
             }
-            if (!idle.TryReset())
-            {
-                return;
-            }
+            idle.ReadCompleted();
 
             var buffer = result.Buffer;
             var action = Step(ref buffer);
