@@ -79,6 +79,13 @@ public sealed partial class SmtpSession
                 StartAuth(command);
                 break;
             case SmtpVerb.Quit:
+                // RFC 5321 §4.1.1.10: QUIT aborts an incomplete mail transaction; say so, since
+                // a client that quits there usually meant to send something.
+                if (OpenTransactionLoss() is { } loss)
+                {
+                    Transcript.Info($"QUIT {loss}");
+                    ResetTransaction();
+                }
                 Send(SmtpReplies.Bye(_options.HostName));
                 return CommandOutcome.Close;
         }

@@ -164,6 +164,30 @@ public sealed class SmtpConformanceTests : IAsyncLifetime
         Assert.Equal("250 2.0.0 OK", await next.CommandAsync("NOOP"));
     }
 
+    /// <summary>RFC 5321 §4.1.1.10: QUIT aborts an open mail transaction; the transcript says nothing was stored.</summary>
+    [Fact]
+    public async Task Rfc5321_4_1_1_10_QUIT_in_a_mail_transaction_is_noted_in_the_transcript()
+    {
+        await using (var wire = await ReadyAsync("EHLO quitter.test"))
+        {
+            await wire.CommandAsync("MAIL FROM:<a@b.test>");
+            await wire.CommandAsync("RCPT TO:<c@d.test>");
+            Assert.StartsWith("221 2.0.0", await wire.CommandAsync("QUIT"), StringComparison.Ordinal);
+        }
+
+        SessionDto? ended = null;
+        for (var attempt = 0; attempt < 200 && ended is null; attempt++)
+        {
+            var page = await _host.GetJsonAsync<SessionPageDto>("api/v1/sessions");
+            ended = page!.Sessions.FirstOrDefault(s => s.HeloName == "quitter.test" && s.EndedAt is not null);
+            await Task.Delay(ended is null ? 25 : 0, TestContext.Current.CancellationToken);
+        }
+        Assert.NotNull(ended);
+        var session = await _host.GetJsonAsync<SessionDto>($"api/v1/sessions/{ended.Id}");
+        Assert.Contains(session!.Transcript!, l => l.Direction == "info" && l.Text == "QUIT in the middle of a mail transaction; nothing was stored");
+        Assert.Empty(session.MessageIds);
+    }
+
     /// <summary>
     /// RFC 3030 §2: a BDAT whose size can be read but whose end-marker cannot is 501, and its octets
     /// are still consumed, so that they are not taken for commands.
