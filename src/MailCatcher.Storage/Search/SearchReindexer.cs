@@ -35,11 +35,14 @@ public sealed class SearchReindexer(DatabaseLocation location, MailQueries queri
             {
                 break;
             }
+            // Queued without waiting for each commit, so the writer groups a chunk into few transactions.
+            var writes = new List<Task<bool>>(chunk.Count);
             foreach (var queued in chunk)
             {
                 var document = queued.Envelope is { } envelope ? await ReadDocumentAsync(queued.MessageId, envelope, stoppingToken) : null;
-                await writer.EnqueueAsync(new ReindexMessageOperation(queued.MessageId, document));
+                writes.Add(writer.EnqueueAsync(new ReindexMessageOperation(queued.MessageId, document)));
             }
+            await Task.WhenAll(writes);
             done += chunk.Count;
         }
         if (done > 0)
