@@ -52,6 +52,35 @@ public sealed class SpooledContent : IDisposable
         }
     }
 
+    /// <summary>Reads <paramref name="source"/> to its end into a new spool.</summary>
+    public static async Task<SpooledContent> CopyFromAsync(Stream source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var spool = new SpooledContent();
+        try
+        {
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                int read;
+                while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    spool.Write(buffer.AsSpan(0, read));
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>A new read-only stream over everything written, positioned at the start.</summary>
     public Stream OpenRead()
     {
@@ -66,6 +95,10 @@ public sealed class SpooledContent : IDisposable
     /// <summary>The content as one array; for small content and tests.</summary>
     public byte[] ToArray()
     {
+        if (_memory is not null)
+        {
+            return _memory.ToArray();
+        }
         using var stream = OpenRead();
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

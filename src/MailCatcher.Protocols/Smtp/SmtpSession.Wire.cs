@@ -15,7 +15,7 @@ public sealed partial class SmtpSession
         ResetTransaction();
     }
 
-    /// <summary>What an abnormal end (disconnect, idle timeout, shutdown) loses of an open mail transaction, or null.</summary>
+    /// <summary>What ending the session now (QUIT, disconnect, idle timeout, shutdown) loses of an open mail transaction, or null.</summary>
     private string? OpenTransactionLoss()
     {
         if (_mode != InputMode.Commands)

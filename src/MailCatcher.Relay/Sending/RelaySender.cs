@@ -25,8 +25,7 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         var options = relayOptions.CurrentValue;
         var transcript = new RelayTranscriptLogger(RelayTranscriptLogger.SecretsFor(options.User, options.Password));
         var sender = string.IsNullOrWhiteSpace(options.From) ? from : options.From.Trim();
-        using var content = new SpooledContent();
-        await CopyAsync(raw, content, cancellationToken);
+        using var content = await SpooledContent.CopyFromAsync(raw, cancellationToken);
         var message = RawMimeMessage.Create(content, options.AddResentHeaders ? ResentFields(sender, to) : "");
         if (message is null)
         {
@@ -99,15 +98,5 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
             text = text.Replace(secret, RelayTranscriptLogger.Mask, StringComparison.Ordinal);
         }
         return text;
-    }
-
-    private static async Task CopyAsync(Stream raw, SpooledContent content, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[64 * 1024];
-        int read;
-        while ((read = await raw.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            content.Write(buffer.AsSpan(0, read));
-        }
     }
 }

@@ -77,13 +77,7 @@ public sealed class SearchReindexer(DatabaseLocation location, MailQueries queri
             return null;
         }
         // The parser wants a seekable stream; the spool keeps a large message off the heap.
-        using var spool = new SpooledContent();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await raw.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            spool.Write(buffer.AsSpan(0, read));
-        }
+        using var spool = await SpooledContent.CopyFromAsync(raw, cancellationToken);
         using var content = spool.OpenRead();
         var summary = SummaryParser.Parse(content, persistent: spool.IsOnDisk);
         return SearchDocument.From(envelope.From, envelope.Recipients, summary);
