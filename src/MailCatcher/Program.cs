@@ -1,6 +1,12 @@
 using MailCatcher.CommandLine;
 using MailCatcher.Hosting;
 
+// Subcommands, by their first argument; each lives in its own file under CommandLine/.
+if (args is [HashPasswordCommand.Name, ..])
+{
+    return HashPasswordCommand.Run(args[1..], Console.In, Console.Out, Console.Error);
+}
+
 var commandLine = CommandLineParser.Parse(args);
 if (commandLine.ShowHelp)
 {

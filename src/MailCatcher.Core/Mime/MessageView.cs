@@ -32,9 +32,23 @@ public sealed class MessageView : IDisposable
         }
     }
 
-    /// <summary>Every header field of the top-level message, in order, decoded.</summary>
-    public IReadOnlyList<HeaderField> Headers =>
-        Message is null ? [] : [.. Message.Headers.Select(h => new HeaderField(h.Field, SafeValue(h)))];
+    /// <summary>
+    /// Every field of the top-level header block, in the order it was received, decoded. MimeKit
+    /// keeps the <c>Content-*</c> fields on the body entity rather than the message, so the two
+    /// lists are merged back by the offset each field was parsed at: the raw block is the truth.
+    /// </summary>
+    public IReadOnlyList<HeaderField> Headers
+    {
+        get
+        {
+            if (Message is null)
+            {
+                return [];
+            }
+            var fields = Message.Body is null ? Message.Headers : Message.Headers.Concat(Message.Body.Headers.Where(h => h.Offset is not null));
+            return [.. fields.OrderBy(h => h.Offset ?? long.MaxValue).Select(h => new HeaderField(h.Field, SafeValue(h)))];
+        }
+    }
 
     public string? TextBody => Safe(() => Message?.TextBody);
 

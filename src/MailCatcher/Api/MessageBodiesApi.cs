@@ -42,7 +42,7 @@ internal static partial class MessageBodiesApi
         {
             return ApiProblems.NotFound($"There is no message {id}.");
         }
-        var preview = message.HtmlPreview(allowRemote);
+        var preview = message.HtmlPreview(allowRemote, http.Request.PathBase.Value ?? "");
         if (preview is null)
         {
             return ApiProblems.NotFound($"Message {id} has no HTML body.");

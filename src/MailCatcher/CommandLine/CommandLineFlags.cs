@@ -53,5 +53,15 @@ internal static class CommandLineFlags
         new("--relay-retry", "Relay:RetrySchedule", "00:01:00 00:05:00 00:15:00 00:30:00 01:00:00", "Wait before the next try after a temporary failure (hh:mm:ss; the last repeats)", IsRepeatable: true),
         new("--relay-give-up", "Relay:GiveUpAfter", "1.00:00:00", "Fail and bounce an entry not delivered within this time (d.hh:mm:ss)"),
         new("--relay-concurrency", "Relay:MaxConcurrency", "4", "Most messages sent to the relay at the same time"),
+
+        // Sharing one MailCatcher (issue 12): who may reach the web UI and API, log-in, tokens, HTTPS, base path.
+        new("--http-allowed-hosts", "Http:AllowedHosts", "localhost, 127.0.0.1, [::1] and --ip", "Another host name the web UI and API answer to (*.example.com for subdomains, * = any)", IsRepeatable: true),
+        new("--http-cors-origin", "Http:CorsOrigins", "none", "An origin (https://app.example.com) whose pages may call the API", IsRepeatable: true),
+        new("--http-tls", "Http:Tls", "false", "Serve the web UI and API over HTTPS with the --tls-cert or --tls-self-signed certificate", IsSwitch: true),
+        new("--base-path", "Http:BasePath", "/", "Serve the web UI, API and hub under this path (e.g. /mail behind a reverse proxy)"),
+        new("--trusted-proxy", "Http:TrustedProxies", "none", "A reverse proxy's address or network whose X-Forwarded-For/-Proto/-Host are believed", IsRepeatable: true),
+        new("--ui-user", "Access:Users", "none: no log-in", "A web UI and API user as NAME:PASSWORD[:admin|reader]; turns log-in on", IsRepeatable: true),
+        new("--ui-users-file", "Access:UsersFile", "none", "File with one NAME:HASH[:admin|reader] a line (HASH from `mailcatcher hash-password`)"),
+        new("--api-token", "Access:ApiTokens", "none", "An API token as NAME:TOKEN[:admin|reader], sent as Authorization: Bearer TOKEN", IsRepeatable: true),
     ];
 }

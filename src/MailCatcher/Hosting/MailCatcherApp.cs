@@ -6,6 +6,7 @@ using MailCatcher.Api;
 using MailCatcher.CommandLine;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
+using MailCatcher.Hosting.Security;
 using MailCatcher.Protocols.Smtp;
 using MailCatcher.Relay;
 using MailCatcher.Storage;
@@ -62,6 +63,8 @@ public static class MailCatcherApp
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
+        builder.AddHttpSecurity();
+        builder.AddAccessControl();
         var policy = builder.AddSmtpSecurity();
         builder.AddMailboxProtocols(policy);
         builder.ConfigureListeners(ports);
@@ -69,9 +72,12 @@ public static class MailCatcherApp
         var app = builder.Build();
         app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
 
+        app.UseHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseHttpAccessControl();
+        app.MapLoginEndpoints();
         app.MapMessagesApi();
         app.MapSessionsApi();
         app.MapInfoApi();

@@ -13,13 +13,20 @@ public sealed record LoadedMessage(StoredMessage Row, MessageView View)
         return View.Parts.FirstOrDefault(p => p.ContentId is not null && string.Equals(p.ContentId.Trim('<', '>'), wanted, StringComparison.OrdinalIgnoreCase))?.PartId;
     }
 
-    /// <summary>Where a part of this message is served from.</summary>
-    public static string PartUrl(long id, string partId) => $"/api/v1/messages/{id}/parts/{partId}";
+    /// <summary>
+    /// Where a part of this message is served from, relative to the UI's <c>&lt;base href&gt;</c>
+    /// so that it works under <c>--base-path</c>.
+    /// </summary>
+    public static string PartUrl(long id, string partId) => $"api/v1/messages/{id}/parts/{partId}";
 
-    /// <summary>The HTML body made safe to preview; null when the message has none.</summary>
-    public HtmlPreviewResult? HtmlPreview(bool allowRemote) =>
+    /// <summary>
+    /// The HTML body made safe to preview; null when the message has none. Its part URLs are
+    /// absolute paths under <paramref name="pathBase"/> (the request's base path), so the HTML reads
+    /// the same wherever an API client shows it.
+    /// </summary>
+    public HtmlPreviewResult? HtmlPreview(bool allowRemote, string pathBase = "") =>
         View.HtmlBody is { } html
-            ? Core.Mime.HtmlPreview.Prepare(html, partId => PartUrl(Row.Id, partId), PartIdOfContentId, allowRemote)
+            ? Core.Mime.HtmlPreview.Prepare(html, partId => $"{pathBase}/{PartUrl(Row.Id, partId)}", PartIdOfContentId, allowRemote)
             : null;
 
     /// <summary>The text body, or a text rendering of the HTML body; null when it has neither.</summary>

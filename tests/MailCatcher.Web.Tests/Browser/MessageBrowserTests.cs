@@ -132,7 +132,7 @@ public sealed class MessageBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator(".tline.client").Filter(new() { HasText = "MAIL FROM:<app@example.com>" })).ToBeVisibleAsync();
         await Expect(page.Locator(".tline.server").Filter(new() { HasText = "250" }).First).ToBeVisibleAsync();
 
-        await page.Locator("a[href='/sessions']").ClickAsync();
+        await page.Locator("a[href='sessions']").ClickAsync();
         await page.Locator(".session-row").First.ClickAsync();
         var detail = page.Locator("[data-testid=session-detail]");
         await Expect(detail.Locator(".tline.client").First).ToContainTextAsync("EHLO");

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Bunit;
 using MailCatcher.Core.Events;
+using MailCatcher.Hosting.Security;
 using MailCatcher.Relay.Queue;
 using MailCatcher.Storage.Outbox;
 using MailCatcher.Tests.Infrastructure;
@@ -37,6 +38,10 @@ internal static class OutboxHosts
         context.Services.AddSingleton(host.Services.GetRequiredService<RelayOutbox>());
         context.Services.AddSingleton(host.Services.GetRequiredService<OutboxStore>());
         context.Services.AddSingleton(host.Services.GetRequiredService<MailEventBus>());
+        // The components ask whether the viewer may change anything; without log-in, yes.
+        context.Services.AddSingleton(host.Services.GetRequiredService<AccessControl>());
+        context.AddAuthorization();
+        context.Services.AddScoped<UiAccess>();
         return context;
     }
 }

@@ -53,7 +53,7 @@ public sealed class OutboxPageTests
         cut.WaitForAssertion(() => Assert.Equal("deferred", cut.Find("[data-testid=outbox-detail] h1 [data-testid=outbox-state]").GetAttribute("data-state")), Wait);
         var attempt = Assert.Single(cut.FindAll("[data-testid=outbox-attempt]"));
         Assert.Contains("no reply:", attempt.QuerySelector(".reply")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/messages/{id}", cut.Find("[data-testid=outbox-message-link]").GetAttribute("href"));
+        Assert.Equal($"messages/{id}", cut.Find("[data-testid=outbox-message-link]").GetAttribute("href"));
         Assert.DoesNotContain("—", cut.Find(".facts").Children.SkipWhile(c => c.TextContent != "Next attempt").Skip(1).First().TextContent, StringComparison.Ordinal);
 
         var retry = cut.Find("[data-testid=outbox-retry]");

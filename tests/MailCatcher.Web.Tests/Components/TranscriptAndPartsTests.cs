@@ -44,11 +44,11 @@ public sealed class TranscriptAndPartsTests : BunitContext
 
         var parts = cut.FindAll(".part");
         Assert.Equal(3, parts.Count);
-        Assert.Equal("/api/v1/messages/9/parts/2", parts[0].QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal("api/v1/messages/9/parts/2", parts[0].QuerySelector("img")!.GetAttribute("src"));
         Assert.Null(parts[1].QuerySelector("img"));
         Assert.Equal("SVG", parts[1].QuerySelector(".ext")!.TextContent);
         Assert.Contains("application/pdf · 2.4 MB · attachment", parts[2].TextContent);
-        Assert.Equal("/api/v1/messages/9/parts/4", parts[2].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("api/v1/messages/9/parts/4", parts[2].QuerySelector("a")!.GetAttribute("href"));
     }
 
     [Fact]

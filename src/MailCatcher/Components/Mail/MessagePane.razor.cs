@@ -1,6 +1,7 @@
 using MailCatcher.Components.Time;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Messages;
+using MailCatcher.Hosting.Security;
 using MailCatcher.Mail;
 using MailCatcher.Storage.Queries;
 using MailCatcher.Storage.Writing;
@@ -34,6 +35,7 @@ public sealed partial class MessagePane
     [Inject] private MessageLoader Loader { get; set; } = null!;
     [Inject] private MailQueries Queries { get; set; } = null!;
     [Inject] private MailCommands Commands { get; set; } = null!;
+    [Inject] private UiAccess Access { get; set; } = null!;
     [Inject] private MailEventBus Bus { get; set; } = null!;
 
     [Parameter, EditorRequired] public long MessageId { get; set; }
@@ -65,8 +67,12 @@ public sealed partial class MessagePane
         }
     }
 
+    /// <summary>False for a reader: the pane shows no button that changes anything, and marks nothing read.</summary>
+    private bool _canChange;
+
     protected override async Task OnInitializedAsync()
     {
+        _canChange = await Access.CanChangeAsync();
         _subscription = Bus.Subscribe(e =>
         {
             if (e is MessagesDeleted deleted && deleted.Ids.Contains(MessageId))
@@ -83,7 +89,7 @@ public sealed partial class MessagePane
         _summary = MessageMapper.ToSummary(_message.Row);
         _tab = _message.View.HtmlBody is not null ? "html" : "text";
         _blockedRemote = _message.HtmlPreview(allowRemote: false)?.BlockedRemoteImages ?? 0;
-        if (!_message.Row.IsRead)
+        if (!_message.Row.IsRead && _canChange)
         {
             // A GET never changes state; opening a message is the user's explicit "mark read".
             await Commands.SetReadAsync([MessageId], true, CancellationToken.None);
@@ -121,7 +127,13 @@ public sealed partial class MessagePane
         return read > SourceLimit ? text + "\n\n[… the rest is in the download]" : text;
     }
 
-    private async Task MarkUnreadAsync() => await Commands.SetReadAsync([MessageId], false, CancellationToken.None);
+    private async Task MarkUnreadAsync()
+    {
+        if (_canChange)
+        {
+            await Commands.SetReadAsync([MessageId], false, CancellationToken.None);
+        }
+    }
 
     private static string JoinAddresses(IReadOnlyList<EmailAddress> header, IReadOnlyList<string> envelope) =>
         header.Count > 0 ? string.Join(", ", header.Select(MailFormat.Full)) : envelope.Count > 0 ? string.Join(", ", envelope) : "(no recipients)";

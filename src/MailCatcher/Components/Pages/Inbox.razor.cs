@@ -3,6 +3,7 @@ using MailCatcher.Components.Mail;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Messages;
 using MailCatcher.Hosting;
+using MailCatcher.Hosting.Security;
 using MailCatcher.Mail;
 using MailCatcher.Storage.Writing;
 using Microsoft.AspNetCore.Components;
@@ -50,6 +51,7 @@ public sealed partial class Inbox
 
     [Inject] private InboxSource Source { get; set; } = null!;
     [Inject] private MailCommands Commands { get; set; } = null!;
+    [Inject] private UiAccess Access { get; set; } = null!;
     [Inject] private MailEventBus Bus { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -83,6 +85,11 @@ public sealed partial class Inbox
         // Relative times ("5 min") age; re-render them twice a minute. This reads no data.
         _clock = new Timer(_ => InvokeAsync(() => { _now = DateTime.UtcNow; StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>False for a reader: no button that changes anything is shown, and none would act.</summary>
+    private bool _canChange;
+
+    protected override async Task OnInitializedAsync() => _canChange = await Access.CanChangeAsync();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -203,13 +210,13 @@ public sealed partial class Inbox
 
     private Task OpenAsync(long id)
     {
-        Navigation.NavigateTo(WithQuery($"/messages/{id}"));
+        Navigation.NavigateTo(WithQuery($"messages/{id}"));
         return Task.CompletedTask;
     }
 
     private Task CloseAsync()
     {
-        Navigation.NavigateTo(WithQuery("/"));
+        Navigation.NavigateTo(WithQuery("./"));
         return Task.CompletedTask;
     }
 
@@ -237,20 +244,26 @@ public sealed partial class Inbox
     private List<long> Targets() =>
         _selected.Count > 0 ? [.. _selected] : Id is { } open ? [open] : _cursorId is { } cursor ? [cursor] : [];
 
-    private async Task SetReadAsync(bool isRead) => await Commands.SetReadAsync(Targets(), isRead, CancellationToken.None);
+    private async Task SetReadAsync(bool isRead)
+    {
+        if (_canChange)
+        {
+            await Commands.SetReadAsync(Targets(), isRead, CancellationToken.None);
+        }
+    }
 
     private async Task DownloadAsync()
     {
         foreach (var id in Targets())
         {
-            await JS.InvokeVoidAsync("mailcatcher.download", $"/api/v1/messages/{id}/raw?download=true");
+            await JS.InvokeVoidAsync("mailcatcher.download", $"api/v1/messages/{id}/raw?download=true");
         }
     }
 
     private async Task DeleteTargetsAsync()
     {
         var targets = Targets();
-        if (targets.Count == 0)
+        if (targets.Count == 0 || !_canChange)
         {
             return;
         }
@@ -261,11 +274,11 @@ public sealed partial class Inbox
         {
             if (next is { } nextId)
             {
-                Navigation.NavigateTo(WithQuery($"/messages/{nextId}"));
+                Navigation.NavigateTo(WithQuery($"messages/{nextId}"));
             }
             else
             {
-                Navigation.NavigateTo(WithQuery("/"));
+                Navigation.NavigateTo(WithQuery("./"));
             }
         }
         else if (_cursorId is { } cursor && targets.Contains(cursor))
@@ -311,6 +324,10 @@ public sealed partial class Inbox
     private async Task DeleteAllAsync()
     {
         _confirmDeleteAll = false;
+        if (!_canChange)
+        {
+            return;
+        }
         if (string.IsNullOrWhiteSpace(Q))
         {
             await Commands.DeleteAllAsync();
@@ -324,7 +341,7 @@ public sealed partial class Inbox
         _cursorIndex = -1;
         if (Id is not null)
         {
-            Navigation.NavigateTo(WithQuery("/"));
+            Navigation.NavigateTo(WithQuery("./"));
         }
     }
 
