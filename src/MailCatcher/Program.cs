@@ -1,6 +1,12 @@
 using MailCatcher.CommandLine;
 using MailCatcher.Hosting;
 
+// Subcommands, each in its own file under CommandLine/, chosen by the first argument.
+if (args is [HealthcheckCommand.Name, ..])
+{
+    return await HealthcheckCommand.RunAsync(args[1..], Console.Out);
+}
+
 var commandLine = CommandLineParser.Parse(args);
 if (commandLine.ShowHelp)
 {
