@@ -2,6 +2,10 @@ using MailCatcher.CommandLine;
 using MailCatcher.Hosting;
 
 // Subcommands, each in its own file under CommandLine/, chosen by the first argument.
+if (SendmailCommand.Matches(args, out var sendmailArgs))
+{
+    return await SendmailCommand.RunAsync(sendmailArgs, Console.OpenStandardInput(), Console.Error);
+}
 if (args is [HealthcheckCommand.Name, ..])
 {
     return await HealthcheckCommand.RunAsync(args[1..], Console.Out);
