@@ -1,10 +1,18 @@
 using MailCatcher.CommandLine;
 using MailCatcher.Hosting;
 
-// Subcommands, by their first argument; each lives in its own file under CommandLine/.
+// Subcommands, each in its own file under CommandLine/, chosen by the first argument.
 if (args is [HashPasswordCommand.Name, ..])
 {
     return HashPasswordCommand.Run(args[1..], Console.In, Console.Out, Console.Error);
+}
+if (SendmailCommand.Matches(args, out var sendmailArgs))
+{
+    return await SendmailCommand.RunAsync(sendmailArgs, Console.OpenStandardInput(), Console.Error);
+}
+if (args is [HealthcheckCommand.Name, ..])
+{
+    return await HealthcheckCommand.RunAsync(args[1..], Console.Out);
 }
 
 var commandLine = CommandLineParser.Parse(args);
