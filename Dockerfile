@@ -16,8 +16,9 @@ FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app .
 # In a container every interface is the point: bind 0.0.0.0 and keep the database in a volume.
-# TODO(issue 12): the Host allow-list (--http-allowed-hosts) will refuse requests addressed to the
-# container's published name; set its key here (e.g. MAILCATCHER_Http__AllowedHosts=*) once it lands.
+# The Host allow-list (issue 12) stays on: a browser on the Docker host reaches the published
+# port as localhost or 127.0.0.1, which are allowed. Reached by another name (a server's DNS name,
+# a compose service), add it: -e MAILCATCHER_Http__AllowedHosts__0=mail.example.internal.
 ENV MAILCATCHER_Ip=0.0.0.0 \
     MAILCATCHER_Storage__Database=/data/mailcatcher.db
 RUN mkdir -p /data && chown "$APP_UID" /data
