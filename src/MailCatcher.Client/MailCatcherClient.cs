@@ -34,6 +34,17 @@ public sealed class MailCatcherClient : IDisposable
     }
 
     /// <summary>
+    /// A client for a server with log-in on (<c>--ui-user</c>, <c>--api-token</c>): every request
+    /// carries <paramref name="credentials"/>, a token or a user's name and password.
+    /// </summary>
+    public MailCatcherClient(Uri baseAddress, MailCatcherCredentials credentials)
+        : this(baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        _http.DefaultRequestHeaders.Authorization = credentials.Header;
+    }
+
+    /// <summary>
     /// A client over your <see cref="HttpClient"/>, whose <see cref="HttpClient.BaseAddress"/> is the
     /// server (e.g. from <c>IHttpClientFactory</c>). Its <see cref="HttpClient.Timeout"/> must exceed
     /// the longest wait you make. It is not disposed with this client.

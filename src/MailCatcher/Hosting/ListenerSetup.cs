@@ -22,10 +22,19 @@ internal static class ListenerSetup
         }
         var http = configuration.GetSection(HttpOptions.Section).Get<HttpOptions>() ?? new HttpOptions();
         var smtp = configuration.GetSection(SmtpOptions.Section).Get<SmtpOptions>() ?? new SmtpOptions();
+        var httpTls = Security.HttpSecuritySetup.HttpsRequested(configuration);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(ip, http.Port, listener => ports.Add(BoundPorts.Http, listener));
+            kestrel.Listen(ip, http.Port, listener =>
+            {
+                if (httpTls)
+                {
+                    // --http-tls: the web UI and API over HTTPS with the mail protocols' certificate.
+                    listener.UseImplicitTls();
+                }
+                ports.Add(BoundPorts.Http, listener);
+            });
             kestrel.Listen(ip, smtp.Port, listener =>
             {
                 listener.UseConnectionHandler<SmtpConnectionHandler>();

@@ -106,7 +106,7 @@ public static class MailCatcherApp
         AppendIfOn(MailboxProtocols.Pop3s, "POP3S");
         banner.AppendLine(CultureInfo.InvariantCulture, $"  IMAP      {MailboxProtocols.Describe(host, ports.PortOf(MailboxProtocols.Imap))}");
         AppendIfOn(MailboxProtocols.Imaps, "IMAPS");
-        banner.AppendLine(CultureInfo.InvariantCulture, $"  Web UI    http://{host}:{ports.PortOf(BoundPorts.Http)}/");
+        banner.AppendLine(CultureInfo.InvariantCulture, $"  Web UI    {HttpSecuritySetup.WebUiAddress(app.Configuration, host, ports.PortOf(BoundPorts.Http))}");
         banner.Append(CultureInfo.InvariantCulture, $"  Database  {database.Description}");
         return banner.ToString();
 

@@ -74,6 +74,33 @@ internal static class HttpSecuritySetup
         return app;
     }
 
+    /// <summary>
+    /// True for <c>--http-tls</c>; a startup error when no certificate is configured, since HTTPS
+    /// uses the one <c>--tls-cert</c> or <c>--tls-self-signed</c> gives the mail protocols.
+    /// </summary>
+    public static bool HttpsRequested(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!configuration.GetValue<bool>($"{HttpOptions.Section}:{nameof(HttpSecurityOptions.Tls)}"))
+        {
+            return false;
+        }
+        var tls = configuration.GetSection(Core.Options.TlsOptions.Section).Get<Core.Options.TlsOptions>() ?? new Core.Options.TlsOptions();
+        if (string.IsNullOrWhiteSpace(tls.Certificate) && !tls.SelfSigned)
+        {
+            throw new StartupException("--http-tls needs a certificate: give --tls-cert (and --tls-key), or --tls-self-signed.");
+        }
+        return true;
+    }
+
+    /// <summary>Where the web UI is, for the startup banner: scheme and base path included.</summary>
+    public static string WebUiAddress(IConfiguration configuration, string host, int? port)
+    {
+        var options = configuration.GetSection(HttpOptions.Section).Get<HttpSecurityOptions>() ?? new HttpSecurityOptions();
+        var scheme = options.Tls ? "https" : "http";
+        return $"{scheme}://{host}:{port}{BasePath(options)}/";
+    }
+
     /// <summary><c>--base-path</c> as a path: <c>/mail</c>; nothing for <c>/</c> or none.</summary>
     public static PathString BasePath(HttpSecurityOptions options)
     {
