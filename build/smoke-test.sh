@@ -41,14 +41,15 @@ server_pid=$!
 
 # The banner lists the ports really bound ("  SMTP      127.0.0.1:41235", "  Web UI    http://127.0.0.1:40111/").
 smtp_port="" http_port=""
-for _ in $(seq 1 600); do
+# Up to 180 s: a cold start on a machine busy with other builds has taken over a minute.
+for _ in $(seq 1 1800); do
   smtp_port=$(sed -nE 's/^ *SMTP +[^ ]+:([0-9]+)$/\1/p' "$log" | head -n1)
   http_port=$(sed -nE 's|^ *Web UI +http://[^ ]+:([0-9]+)/$|\1|p' "$log" | head -n1)
   [ -n "$smtp_port" ] && [ -n "$http_port" ] && break
   kill -0 "$server_pid" 2>/dev/null || fail "MailCatcher exited before it was listening"
   sleep 0.1
 done
-[ -n "$smtp_port" ] && [ -n "$http_port" ] || fail "no ports in the start-up banner after 60 s"
+[ -n "$smtp_port" ] && [ -n "$http_port" ] || fail "no ports in the start-up banner after 180 s"
 base="http://127.0.0.1:$http_port"
 echo "smoke: listening (SMTP $smtp_port, HTTP $http_port) after $(( ($(date +%s%N) - started) / 1000000 )) ms: $*"
 
