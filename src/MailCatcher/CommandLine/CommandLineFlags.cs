@@ -53,5 +53,10 @@ internal static class CommandLineFlags
         new("--relay-retry", "Relay:RetrySchedule", "00:01:00 00:05:00 00:15:00 00:30:00 01:00:00", "Wait before the next try after a temporary failure (hh:mm:ss; the last repeats)", IsRepeatable: true),
         new("--relay-give-up", "Relay:GiveUpAfter", "1.00:00:00", "Fail and bounce an entry not delivered within this time (d.hh:mm:ss)"),
         new("--relay-concurrency", "Relay:MaxConcurrency", "4", "Most messages sent to the relay at the same time"),
+
+        // Message checks (issue 15): networked checks run only when asked for.
+        new("--spamassassin", "Checks:SpamAssassin", "off", "SpamAssassin spamd HOST:PORT for the spam check (off = no spam score)"),
+        new("--dkim-key", "Checks:DkimKeys", "none", "Offline DKIM key as selector._domainkey.example.com=PATH (PEM or the TXT record)", IsRepeatable: true),
+        new("--checks-allow-private-links", "Checks:AllowPrivateLinks", "false", "Let the link check request loopback, private and link-local addresses", IsSwitch: true),
     ];
 }
