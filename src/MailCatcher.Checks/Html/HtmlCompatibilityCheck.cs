@@ -13,6 +13,12 @@ public sealed class HtmlCompatibilityCheck
     /// <summary>The families most mail is read in; their verdicts decide fail and warn.</summary>
     public static readonly IReadOnlyList<string> MajorFamilies = ["gmail", "outlook", "apple-mail", "yahoo", "samsung-email", "thunderbird"];
 
+    /// <summary>
+    /// Features whose absence harms nothing: a client that ignores the doctype or a comment renders
+    /// the rest as before (caniemail's own notes say "no impact"). Reported, never above info.
+    /// </summary>
+    private static readonly HashSet<string> HarmlessWhenUnsupported = new(StringComparer.Ordinal) { "HTML5 doctype", "HTML comments", "CSS comments" };
+
     private const int FailWhenMajorFamiliesBroken = 3;
     private const int MaxLinesListed = 10;
 
@@ -52,7 +58,8 @@ public sealed class HtmlCompatibilityCheck
             return null;
         }
         var brokenMajor = none.Select(c => c.Family).Where(MajorFamilies.Contains).Distinct().Count();
-        var severity = brokenMajor >= FailWhenMajorFamiliesBroken ? CheckSeverity.Fail
+        var severity = HarmlessWhenUnsupported.Contains(feature.Title) ? CheckSeverity.Info
+            : brokenMajor >= FailWhenMajorFamiliesBroken ? CheckSeverity.Fail
             : brokenMajor > 0 ? CheckSeverity.Warn
             : CheckSeverity.Info;
         var why = new List<string>();

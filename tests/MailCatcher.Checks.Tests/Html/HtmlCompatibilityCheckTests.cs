@@ -120,4 +120,14 @@ public sealed class HtmlCompatibilityCheckTests
         Assert.NotEqual(CheckStatus.Error, result.Status);
         Assert.Contains(result.Items, i => i.What == "Base 64 image format" || i.What == "PNG image format" || i.What == "<style> element");
     }
+
+    [Fact]
+    public void A_doctype_that_clients_ignore_is_information_not_a_failure()
+    {
+        var result = Check.Check("<!DOCTYPE html>\n<p>Hello</p>");
+
+        var doctype = Assert.Single(result.Items, i => i.What == "HTML5 doctype");
+        Assert.Equal(CheckSeverity.Info, doctype.Severity);
+        Assert.NotEqual(CheckStatus.Fail, result.Status);
+    }
 }
