@@ -11,7 +11,7 @@ namespace MailCatcher.Client;
 /// Every call takes a <see cref="CancellationToken"/>; an error answer throws
 /// <see cref="MailCatcherApiException"/> with the server's problem details.
 /// </summary>
-public sealed class MailCatcherClient : IDisposable
+public sealed partial class MailCatcherClient : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

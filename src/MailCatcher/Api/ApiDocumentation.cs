@@ -115,7 +115,8 @@ internal static class ApiDocumentation
             });
             options.AddSchemaTransformer((schema, context, _) =>
             {
-                if (string.IsNullOrEmpty(schema.Description) && Types.TryGetValue(context.JsonTypeInfo.Type.Name, out var typeDescription))
+                var type = context.JsonTypeInfo.Type;
+                if (string.IsNullOrEmpty(schema.Description) && (ChecksDocumentation.TypeDescription(type) ?? Types.GetValueOrDefault(type.Name)) is { } typeDescription)
                 {
                     schema.Description = typeDescription;
                 }
@@ -123,7 +124,7 @@ internal static class ApiDocumentation
                 {
                     foreach (var (name, property) in properties)
                     {
-                        if (!Fields.TryGetValue(name, out var description))
+                        if ((ChecksDocumentation.FieldDescription(type, name) ?? Fields.GetValueOrDefault(name)) is not { } description)
                         {
                             continue;
                         }

@@ -63,5 +63,9 @@ internal static class CommandLineFlags
         new("--ui-user", "Access:Users", "none: no log-in", "A web UI and API user as NAME:PASSWORD[:admin|reader]; turns log-in on", IsRepeatable: true),
         new("--ui-users-file", "Access:UsersFile", "none", "File with one NAME:HASH[:admin|reader] a line (HASH from `mailcatcher hash-password`)"),
         new("--api-token", "Access:ApiTokens", "none", "An API token as NAME:TOKEN[:admin|reader], sent as Authorization: Bearer TOKEN", IsRepeatable: true),
+        // Message checks (issue 15): networked checks run only when asked for.
+        new("--spamassassin", "Checks:SpamAssassin", "off", "SpamAssassin spamd HOST:PORT for the spam check (off = no spam score)"),
+        new("--dkim-key", "Checks:DkimKeys", "none", "Offline DKIM key as selector._domainkey.example.com=PATH (PEM or the TXT record)", IsRepeatable: true),
+        new("--checks-allow-private-links", "Checks:AllowPrivateLinks", "false", "Let the link check request loopback, private and link-local addresses", IsSwitch: true),
     ];
 }

@@ -58,6 +58,7 @@ public static class MailCatcherApp
         builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
         builder.AddWebUi();
+        builder.AddMessageChecks();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -84,6 +85,7 @@ public static class MailCatcherApp
         app.MapFaultsApi();
         app.MapReleaseApi();
         app.MapOutboxApi();
+        app.MapChecksApi();
         app.MapApiDocumentation();
         app.UseWebUi();
         return app;

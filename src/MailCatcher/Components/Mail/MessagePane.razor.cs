@@ -64,6 +64,7 @@ public sealed partial class MessagePane
             yield return ("parts", "Attachments", _message.View.Parts.Count);
             yield return ("mime", "MIME", 0);
             yield return ("smtp", "SMTP", 0);
+            yield return ("checks", "Checks", Checks.Known(_message.Row.Id)?.Offline.Failures ?? 0);
         }
     }
 

@@ -50,6 +50,7 @@ public sealed partial class Inbox
     private bool _confirmDeleteAll;
 
     [Inject] private InboxSource Source { get; set; } = null!;
+    [Inject] private MailCatcher.Mail.Checks.MessageChecker Checker { get; set; } = null!;
     [Inject] private MailCommands Commands { get; set; } = null!;
     [Inject] private UiAccess Access { get; set; } = null!;
     [Inject] private MailEventBus Bus { get; set; } = null!;
@@ -82,6 +83,8 @@ public sealed partial class Inbox
         _refresh = new Coalescer(TimeSpan.FromMilliseconds(100), () => InvokeAsync(RefreshListAsync));
         _searchDebounce = new Coalescer(TimeSpan.FromMilliseconds(250), () => InvokeAsync(ApplySearch), debounce: true);
         _subscription = Bus.Subscribe(OnMailEvent);
+        // A message's checks finishing (in its Checks tab or the API) may add the list's failure marker.
+        Checker.Checked += OnChecked;
         // Relative times ("5 min") age; re-render them twice a minute. This reads no data.
         _clock = new Timer(_ => InvokeAsync(() => { _now = DateTime.UtcNow; StateHasChanged(); }), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
     }
@@ -410,8 +413,11 @@ public sealed partial class Inbox
         await JS.InvokeVoidAsync("mailcatcher.scrollRowIntoView", _listElement, index, RowHeight);
     }
 
+    private void OnChecked(long id) => _refresh?.Trigger();
+
     public async ValueTask DisposeAsync()
     {
+        Checker.Checked -= OnChecked;
         _subscription?.Dispose();
         _refresh?.Dispose();
         _searchDebounce?.Dispose();
