@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailCatcher.Api;
+using MailCatcher.Api.Send;
 using MailCatcher.CommandLine;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
@@ -78,6 +79,7 @@ public static class MailCatcherApp
         app.MapFaultsApi();
         app.MapReleaseApi();
         app.MapOutboxApi();
+        app.MapSendApi();
         app.MapApiDocumentation();
         app.UseWebUi();
         return app;
