@@ -53,5 +53,8 @@ internal static class CommandLineFlags
         new("--relay-retry", "Relay:RetrySchedule", "00:01:00 00:05:00 00:15:00 00:30:00 01:00:00", "Wait before the next try after a temporary failure (hh:mm:ss; the last repeats)", IsRepeatable: true),
         new("--relay-give-up", "Relay:GiveUpAfter", "1.00:00:00", "Fail and bounce an entry not delivered within this time (d.hh:mm:ss)"),
         new("--relay-concurrency", "Relay:MaxConcurrency", "4", "Most messages sent to the relay at the same time"),
+
+        // Integrations (issue 17): webhooks and metrics.
+        new("--webhook", "Webhooks", "(none)", "POST each new message's summary to \"URL [q=SEARCH] [secret=SECRET]\" (HMAC-SHA256 signed with a secret)", IsRepeatable: true),
     ];
 }

@@ -7,6 +7,7 @@ using MailCatcher.Api.Send;
 using MailCatcher.CommandLine;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
+using MailCatcher.Integrations.Webhooks;
 using MailCatcher.Protocols.Smtp;
 using MailCatcher.Relay;
 using MailCatcher.Storage;
@@ -58,6 +59,7 @@ public static class MailCatcherApp
         builder.Services.AddMailCatcherApi();
         builder.Services.AddProblemDetails();
         builder.AddWebUi();
+        builder.AddWebhooks();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -80,6 +82,7 @@ public static class MailCatcherApp
         app.MapReleaseApi();
         app.MapOutboxApi();
         app.MapSendApi();
+        app.MapWebhooksApi();
         app.MapApiDocumentation();
         app.UseWebUi();
         return app;
