@@ -56,5 +56,6 @@ internal static class CommandLineFlags
 
         // Integrations (issue 17): webhooks and metrics.
         new("--webhook", "Webhooks", "(none)", "POST each new message's summary to \"URL [q=SEARCH] [secret=SECRET]\" (HMAC-SHA256 signed with a secret)", IsRepeatable: true),
+        new("--metrics", "Metrics:Enabled", "false", "Serve Prometheus metrics at /metrics (OpenTelemetry)", IsSwitch: true),
     ];
 }

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using MailCatcher.Api;
 using MailCatcher.Api.Send;
 using MailCatcher.CommandLine;
+using MailCatcher.Hosting.Metrics;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Integrations.Webhooks;
@@ -60,6 +61,7 @@ public static class MailCatcherApp
         builder.Services.AddProblemDetails();
         builder.AddWebUi();
         builder.AddWebhooks();
+        builder.AddMetrics();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -83,6 +85,7 @@ public static class MailCatcherApp
         app.MapOutboxApi();
         app.MapSendApi();
         app.MapWebhooksApi();
+        app.UseMetrics();
         app.MapApiDocumentation();
         app.UseWebUi();
         return app;

@@ -49,6 +49,10 @@ internal sealed class WebhookLog(int capacity)
             case WebhookOutcome.Dropped: Interlocked.Increment(ref _dropped); break;
             default: break;
         }
+        if (delivery.Outcome is WebhookOutcome.Delivered or WebhookOutcome.Failed or WebhookOutcome.Dropped)
+        {
+            WebhookMetrics.Finished(delivery.Outcome);
+        }
         Changed?.Invoke();
     }
 
