@@ -1,5 +1,12 @@
 using MailCatcher.CommandLine;
+using MailCatcher.CommandLine.Scripts;
 using MailCatcher.Hosting;
+
+// Subcommands first, by their first argument (each in its own file under CommandLine/).
+if (ScriptCommands.Handles(args))
+{
+    return await ScriptCommands.RunAsync(args, ScriptConsole.Standard);
+}
 
 var commandLine = CommandLineParser.Parse(args);
 if (commandLine.ShowHelp)
