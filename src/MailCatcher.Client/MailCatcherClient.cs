@@ -141,6 +141,44 @@ public sealed partial class MailCatcherClient : IDisposable
     public async Task<MessageSummary> WaitForMessageAsync(string? query = null, TimeSpan? timeout = null, DateTimeOffset? since = null, CancellationToken cancellationToken = default)
         => (await WaitAsync(query, timeout, since, 1, cancellationToken))[0];
 
+    /// <summary>
+    /// Stores <paramref name="message"/> on the server as if it had arrived over SMTP
+    /// (<c>POST /api/v1/send</c>) and returns its id. Bcc recipients are in the envelope only.
+    /// </summary>
+    public async Task<long> SendAsync(OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var body = new
+        {
+            message.From,
+            message.To,
+            message.Cc,
+            message.Bcc,
+            message.Subject,
+            message.Text,
+            message.Html,
+            Attachments = message.Attachments.Select(a => new { a.Name, a.ContentType, Content = Convert.ToBase64String(a.Content), a.ContentId }).ToArray(),
+            message.Headers,
+        };
+        using var response = await _http.PostAsync(new Uri("api/v1/send", UriKind.Relative), JsonContent.Create(body, options: Json), cancellationToken);
+        return (await ReadJsonAsync<SendResult>(response, cancellationToken)).Id;
+    }
+
+    /// <summary>
+    /// Stores a raw RFC 5322 message as if it had arrived over SMTP and returns its id. The envelope is
+    /// <paramref name="from"/> and <paramref name="to"/> when given, else the message's From and To/Cc/Bcc fields.
+    /// </summary>
+    public async Task<long> SendRawAsync(byte[] message, string? from = null, IEnumerable<string>? to = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var parameters = new List<(string, string?)> { ("from", from) };
+        parameters.AddRange((to ?? []).Select(t => ("to", (string?)t)));
+        using var content = new ByteArrayContent(message);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        using var response = await _http.PostAsync(new Uri("api/v1/send" + Query([.. parameters]), UriKind.Relative), content, cancellationToken);
+        return (await ReadJsonAsync<SendResult>(response, cancellationToken)).Id;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -216,4 +254,6 @@ public sealed partial class MailCatcherClient : IDisposable
     private sealed record WaitResult(IReadOnlyList<MessageSummary> Messages);
 
     private sealed record DeleteResult(int Deleted, IReadOnlyList<long> Ids);
+
+    private sealed record SendResult(long Id, long SessionId);
 }

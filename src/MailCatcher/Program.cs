@@ -1,4 +1,5 @@
 using MailCatcher.CommandLine;
+using MailCatcher.CommandLine.Scripts;
 using MailCatcher.Hosting;
 
 // Subcommands, each in its own file under CommandLine/, chosen by the first argument.
@@ -13,6 +14,10 @@ if (SendmailCommand.Matches(args, out var sendmailArgs))
 if (args is [HealthcheckCommand.Name, ..])
 {
     return await HealthcheckCommand.RunAsync(args[1..], Console.Out);
+}
+if (ScriptCommands.Handles(args))
+{
+    return await ScriptCommands.RunAsync(args, ScriptConsole.Standard);
 }
 
 var commandLine = CommandLineParser.Parse(args);

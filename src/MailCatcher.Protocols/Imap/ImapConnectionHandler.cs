@@ -32,6 +32,7 @@ public sealed class ImapConnectionHandler(
             await connection.Transport.Output.WriteAsync(Encoding.ASCII.GetBytes(ImapReplies.TooManyConnections + "\r\n"));
             return;
         }
+        ProtocolMetrics.ImapSessionStarted();
         try
         {
             var implicitTls = TlsUpgrade.DescribeImplicit(connection.Features);

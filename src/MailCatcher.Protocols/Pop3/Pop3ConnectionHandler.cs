@@ -29,6 +29,7 @@ public sealed class Pop3ConnectionHandler(
             await connection.Transport.Output.WriteAsync(Encoding.ASCII.GetBytes(Pop3Replies.TooManyConnections + "\r\n"));
             return;
         }
+        ProtocolMetrics.Pop3SessionStarted();
         try
         {
             var implicitTls = TlsUpgrade.DescribeImplicit(connection.Features);

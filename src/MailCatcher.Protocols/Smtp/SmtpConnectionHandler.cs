@@ -36,6 +36,7 @@ public sealed class SmtpConnectionHandler(
             await connection.Transport.Output.WriteAsync(Encoding.ASCII.GetBytes(SmtpReplies.TooManyConnections(settings.HostName).ToString()));
             return;
         }
+        ProtocolMetrics.SmtpSessionStarted();
         try
         {
             var sessionId = await recorder.StartAsync(new SessionStart(clock.GetUtcNow().UtcDateTime, clientAddress, "smtp"), lifetime.ApplicationStopping);

@@ -2,6 +2,8 @@ using System.Globalization;
 using MailCatcher.Core.Options;
 using MailCatcher.Protocols.Smtp.Faults;
 
+using MailCatcher.Protocols.Shared;
+
 namespace MailCatcher.Protocols.Smtp;
 
 /// <summary>The SMTP commands (RFC 5321 §4.1.1) and their state changes.</summary>
@@ -162,6 +164,7 @@ public sealed partial class SmtpSession
                     }
                     if (_options.MaxMessageSize > 0 && declared > _options.MaxMessageSize)
                     {
+                        ProtocolMetrics.SmtpMessageRejected();
                         Send(SmtpReplies.MessageTooBig(_options.MaxMessageSize));
                         return;
                     }

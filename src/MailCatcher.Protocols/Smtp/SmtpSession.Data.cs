@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using MailCatcher.Core.Content;
 using MailCatcher.Core.Messages;
+using MailCatcher.Protocols.Shared;
 using MailCatcher.Protocols.Smtp.Faults;
 
 namespace MailCatcher.Protocols.Smtp;
@@ -57,6 +58,7 @@ public sealed partial class SmtpSession
         if (decoder.SizeExceeded)
         {
             Transcript.Info($"message of {decoder.Size:N0} bytes is over the {_options.MaxMessageSize:N0} byte limit; discarded");
+            ProtocolMetrics.SmtpMessageRejected();
             ResetTransaction();
             Send(SmtpReplies.MessageTooBig(_options.MaxMessageSize));
             return true;
@@ -160,6 +162,7 @@ public sealed partial class SmtpSession
         {
             // RFC 3030 §2: after a failed chunk the transaction is over; later BDATs get 503.
             Transcript.Info($"message is over the {_options.MaxMessageSize:N0} byte limit; discarded");
+            ProtocolMetrics.SmtpMessageRejected();
             ResetTransaction();
             Send(SmtpReplies.MessageTooBig(_options.MaxMessageSize));
             return true;
@@ -181,6 +184,7 @@ public sealed partial class SmtpSession
         {
             // The fault answered (or will drop the connection): the message is not stored.
             Transcript.Info("message discarded by the injected fault");
+            ProtocolMetrics.SmtpMessageRejected();
             ResetTransaction();
             return;
         }
@@ -198,6 +202,7 @@ public sealed partial class SmtpSession
         {
             var id = await _sink.StoreAsync(message, stopping);
             MessageIds.Add(id);
+            ProtocolMetrics.SmtpMessageStored();
             Send(SmtpReplies.Queued(id));
         }
 #pragma warning disable CA1031 // Whatever went wrong in storage, the client must hear 451 and may retry.
@@ -205,6 +210,7 @@ public sealed partial class SmtpSession
 #pragma warning restore CA1031
         {
             Transcript.Info($"storing the message failed: {e.GetType().Name}: {e.Message}");
+            ProtocolMetrics.SmtpMessageFailed();
             Send(SmtpReplies.StorageFailed);
         }
         finally

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using MailCatcher.Core.Sessions;
+using MailCatcher.Protocols.Shared;
 
 namespace MailCatcher.Protocols.Smtp;
 
@@ -37,6 +38,7 @@ public sealed partial class SmtpSession
         {
             _errors++;
         }
+        ProtocolMetrics.SmtpReplySent(reply.Code);
         foreach (var line in reply.WireLines())
         {
             Transcript.Out(line);

@@ -110,6 +110,13 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         return new OutboxPage(total, offset, [.. rows.Select(r => ToEntry(r, [.. byEntry[r.Id]], withTranscripts: false))]);
     }
 
+    /// <summary>How many entries are in each state (states with none are absent), for the metrics gauge.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OutboxEntries.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
     /// <summary>
     /// At start: an entry left in <c>sending</c> was interrupted (a crash or a stop mid-attempt)
     /// and goes back to <c>queued</c>. The relay may have received it already; RFC 5321 §6.1

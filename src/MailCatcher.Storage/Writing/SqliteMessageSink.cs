@@ -26,7 +26,10 @@ public sealed class SqliteMessageSink(GroupCommitWriter writer) : IMessageSink, 
         // the writer only copies finished bytes.
         using var prepared = PreparedMessage.Prepare(message);
         _openSessions.TryGetValue(message.SessionId, out var start);
-        return await writer.EnqueueAsync(new InsertMessageOperation(prepared, start));
+        var queuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var id = await writer.EnqueueAsync(new InsertMessageOperation(prepared, start));
+        StorageMetrics.MessageStored(message.Content.Length, queuedAt);
+        return id;
     }
 
     public Task<long> StartAsync(SessionStart start, CancellationToken cancellationToken)

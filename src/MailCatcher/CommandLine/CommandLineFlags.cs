@@ -67,5 +67,8 @@ internal static class CommandLineFlags
         new("--spamassassin", "Checks:SpamAssassin", "off", "SpamAssassin spamd HOST:PORT for the spam check (off = no spam score)"),
         new("--dkim-key", "Checks:DkimKeys", "none", "Offline DKIM key as selector._domainkey.example.com=PATH (PEM or the TXT record)", IsRepeatable: true),
         new("--checks-allow-private-links", "Checks:AllowPrivateLinks", "false", "Let the link check request loopback, private and link-local addresses", IsSwitch: true),
+        // Integrations (issue 17): webhooks and metrics.
+        new("--webhook", "Webhooks", "(none)", "POST each new message's summary to \"URL [q=SEARCH] [secret=SECRET]\" (HMAC-SHA256 signed with a secret)", IsRepeatable: true),
+        new("--metrics", "Metrics:Enabled", "false", "Serve Prometheus metrics at /metrics (OpenTelemetry)", IsSwitch: true),
     ];
 }

@@ -66,6 +66,7 @@ internal static class CommandLineParser
         text.AppendLine("MailCatcher: a fake SMTP server with a web inbox. Accepts every message; relays only what you release.");
         text.AppendLine();
         text.AppendLine("Usage: mailcatcher [options]");
+        text.AppendLine("       mailcatcher list|wait|show|delete ... [--url URL]   talk to a running server from a script (each takes --help)");
         text.AppendLine();
         text.AppendLine("Options:");
         var width = CommandLineFlags.All.Max(f => f.Name.Length) + 2;

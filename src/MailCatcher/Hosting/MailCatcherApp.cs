@@ -3,10 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailCatcher.Api;
+using MailCatcher.Api.Send;
 using MailCatcher.CommandLine;
+using MailCatcher.Hosting.Metrics;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Hosting.Security;
+using MailCatcher.Integrations.Webhooks;
 using MailCatcher.Protocols.Smtp;
 using MailCatcher.Relay;
 using MailCatcher.Storage;
@@ -59,6 +62,8 @@ public static class MailCatcherApp
         builder.Services.AddProblemDetails();
         builder.AddWebUi();
         builder.AddMessageChecks();
+        builder.AddWebhooks();
+        builder.AddMetrics();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -86,6 +91,9 @@ public static class MailCatcherApp
         app.MapReleaseApi();
         app.MapOutboxApi();
         app.MapChecksApi();
+        app.MapSendApi();
+        app.MapWebhooksApi();
+        app.UseMetrics();
         app.MapApiDocumentation();
         app.UseWebUi();
         return app;
