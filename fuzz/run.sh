@@ -5,11 +5,12 @@
 # `sharpfuzz` local tool, seeds from fuzz/seeds/TARGET (plus small tests/corpus messages for the
 # MIME targets) and runs afl-fuzz niced. Exits 1 when a crash, or a hang that replays as a hang,
 # was found; the inputs are left in fuzz/out/findings/TARGET/default/{crashes,hangs}.
+# FUZZ_OUT=DIR puts the build and findings elsewhere (two runs side by side); FUZZ_NO_BUILD=1 reuses them.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: fuzz/run.sh TARGET|all SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET|all SECONDS}
-out=fuzz/out
+out=${FUZZ_OUT:-fuzz/out}
 bin=$out/bin
 harness=$bin/MailCatcher.Fuzz.dll
 targets=(smtp-command smtp-data pop3-command imap-framer imap-arguments search-query mime-view imap-bodystructure)
@@ -57,8 +58,8 @@ for name in "${targets[@]}"; do
     timeout 30 dotnet "$harness" "$name" "$hang" >/dev/null 2>&1; [ $? -eq 124 ] && hangs=$((hangs + 1))
   done
   echo "$name: $(value run_time) s, $(value execs_done) executions, $(value corpus_count) paths, crashes $crashes, hangs $hangs (of $(value saved_hangs) timeouts), stability $(value stability)"
-  for crash in "$findings"/default/crashes/id:*; do
-    [ -e "$crash" ] && { echo "  crash $crash:"; dotnet "$harness" "$name" "$crash" | head -5; }
+  for crash in $(find "$findings/default/crashes" -type f -name 'id:*' | sort | head -3); do
+    echo "  crash $crash:"; dotnet "$harness" "$name" "$crash" 2>&1 | head -3 | cut -c1-300
   done
   [ $((crashes + hangs)) -eq 0 ] || status=1
 done

@@ -11,6 +11,11 @@ if (args.Length == 0 || !FuzzTargets.All.TryGetValue(args[0], out var target))
 }
 if (args.Length > 1)
 {
+    // Instrumented assemblies write coverage to AFL's shared memory; outside AFL give them a map of their own.
+    unsafe
+    {
+        SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+    }
     var failures = 0;
     foreach (var file in args.Skip(1))
     {

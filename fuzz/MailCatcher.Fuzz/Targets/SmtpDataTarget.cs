@@ -26,7 +26,9 @@ internal static class SmtpDataTarget
 
         var whole = Decode(data, data.Length, maxSize, bareLf);
         var pieces = Decode(data, chunk, maxSize, bareLf);
-        if (whole.Finished != pieces.Finished || !whole.Kept.AsSpan().SequenceEqual(pieces.Kept) || whole.Left != pieces.Left || whole.Size != pieces.Size)
+        // Over the limit the message is refused (552) and what was kept is dropped: only its size must agree.
+        var keptAgrees = whole.Exceeded || whole.Kept.AsSpan().SequenceEqual(pieces.Kept);
+        if (whole.Finished != pieces.Finished || !keptAgrees || whole.Exceeded != pieces.Exceeded || whole.Left != pieces.Left || whole.Size != pieces.Size)
         {
             throw new InvariantException($"chunked decoding differs: whole {whole.Finished}/{whole.Kept.Length}/{whole.Left}, chunks of {chunk} {pieces.Finished}/{pieces.Kept.Length}/{pieces.Left}");
         }
@@ -40,7 +42,7 @@ internal static class SmtpDataTarget
         }
     }
 
-    private sealed record Outcome(bool Finished, byte[] Kept, int Left, long Size);
+    private sealed record Outcome(bool Finished, byte[] Kept, int Left, long Size, bool Exceeded);
 
     private static Outcome Decode(ReadOnlyMemory<byte> data, int chunk, long maxSize, bool bareLf)
     {
@@ -64,6 +66,7 @@ internal static class SmtpDataTarget
                 break;
             }
         }
-        return new Outcome(finished, output.ToArray(), pending.Length, decoder.Size);
+        // What follows the end of data (the next commands) is what was not consumed plus what was never fed.
+        return new Outcome(finished, output.ToArray(), pending.Length + data.Length - offset, decoder.Size, decoder.SizeExceeded);
     }
 }
