@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using MailCatcher.Protocols.Shared;
 
 namespace MailCatcher.Protocols.Tests;
@@ -22,6 +24,7 @@ public sealed class IdleDeadlineTests
         Assert.True(first.WaitHandle.WaitOne(Bound)); // the timer fired; say the read had completed just before
 
         deadline.ReadCompleted();
+        deadline.Progress(Bytes("NOOP\r\n"), Bytes(""));
         var next = deadline.StartRead();
 
         Assert.False(next.IsCancellationRequested);
@@ -50,4 +53,64 @@ public sealed class IdleDeadlineTests
 
         Assert.True(deadline.StartRead().IsCancellationRequested);
     }
+
+    /// <summary>Issue 16: a slowloris client's byte every so often is no progress; the deadline runs on from the last line.</summary>
+    [Fact]
+    public void Single_bytes_without_a_line_end_do_not_restart_the_timer()
+    {
+        using var deadline = new IdleDeadline(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        var token = deadline.StartRead();
+        var pending = "";
+        foreach (var b in "NOO")
+        {
+            Thread.Sleep(120);
+            deadline.ReadCompleted();
+            pending += b;
+            deadline.Progress(Bytes(pending), Bytes(pending)); // a partial command: nothing consumed
+            token = deadline.StartRead();
+        }
+        Assert.True(token.IsCancellationRequested || token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(200)));
+    }
+
+    [Theory]
+    [InlineData("NOOP\r\n", "")] // a command consumed
+    [InlineData("a LOGIN {5}\r\n", "a LOGIN {5}\r\n")] // a line arrived, waiting for its literal
+    public void A_line_end_restarts_the_timer(string read, string left)
+    {
+        using var deadline = new IdleDeadline(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        deadline.StartRead();
+        Thread.Sleep(200);
+        deadline.ReadCompleted();
+        deadline.Progress(Bytes(read), Bytes(left));
+        var token = deadline.StartRead();
+        Assert.False(token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(150)));
+    }
+
+    [Fact]
+    public void A_line_end_counts_once_not_again_while_it_waits_unconsumed()
+    {
+        using var deadline = new IdleDeadline(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        deadline.StartRead();
+        deadline.ReadCompleted();
+        deadline.Progress(Bytes("a LOGIN {5}\r\n"), Bytes("a LOGIN {5}\r\n"));
+        deadline.StartRead();
+        Thread.Sleep(350);
+        deadline.ReadCompleted();
+        deadline.Progress(Bytes("a LOGIN {5}\r\nx"), Bytes("a LOGIN {5}\r\nx")); // one literal octet, 350 ms later
+        Assert.True(deadline.StartRead().IsCancellationRequested);
+    }
+
+    [Fact]
+    public void Many_octets_in_one_read_are_progress_without_a_line_end()
+    {
+        using var deadline = new IdleDeadline(TimeSpan.FromMilliseconds(300), CancellationToken.None);
+        deadline.StartRead();
+        Thread.Sleep(350);
+        deadline.ReadCompleted();
+        var chunk = new string('x', IdleDeadline.ProgressBytes);
+        deadline.Progress(Bytes(chunk), Bytes("")); // DATA content of one long line
+        Assert.False(deadline.StartRead().IsCancellationRequested);
+    }
+
+    private static ReadOnlySequence<byte> Bytes(string text) => new(Encoding.ASCII.GetBytes(text));
 }

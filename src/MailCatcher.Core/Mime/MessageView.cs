@@ -19,6 +19,13 @@ public sealed class MessageView : IDisposable
 
     public string? ParseError { get; }
 
+    /// <summary>
+    /// The most parts <see cref="Parts"/> lists (issue 16): a message of 100,000 tiny parts took
+    /// 20 s to describe. Dovecot's message parser stops at 10,000 parts; a view needs far fewer.
+    /// The raw message still holds every part.
+    /// </summary>
+    public const int MaxListedParts = 1000;
+
     public static MessageView Load(Stream raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
@@ -54,7 +61,7 @@ public sealed class MessageView : IDisposable
 
     public string? HtmlBody => Safe(() => Message?.HtmlBody);
 
-    /// <summary>Every leaf part that is not the message's text or HTML body, with its section number.</summary>
+    /// <summary>The leaf parts that are not the message's text or HTML body, with their section numbers: the first <see cref="MaxListedParts"/>.</summary>
     public IReadOnlyList<MessagePartInfo> Parts
     {
         get
@@ -66,7 +73,7 @@ public sealed class MessageView : IDisposable
             var bodies = BodyParts();
             var parts = new List<MessagePartInfo>();
             using var iterator = new MimeIterator(Message);
-            while (iterator.MoveNext())
+            while (parts.Count < MaxListedParts && iterator.MoveNext())
             {
                 var entity = iterator.Current;
                 if (entity is Multipart || bodies.Contains(entity))

@@ -118,6 +118,7 @@ public sealed partial class ImapSession : IDisposable
                     discarded = buffer.Length;
                     buffer = buffer.Slice(buffer.End);
                 }
+                idle.Progress(result.Buffer, buffer);
                 // After IDLE or AUTHENTICATE the rest of the buffer waits for their answer; look at it again at once.
                 _input.AdvanceTo(buffer.Start, _moreBuffered && !buffer.IsEmpty ? buffer.Start : buffer.End);
                 _moreBuffered = false;

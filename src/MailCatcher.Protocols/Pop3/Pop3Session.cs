@@ -128,6 +128,7 @@ public sealed partial class Pop3Session
             }
             finally
             {
+                idle.Progress(result.Buffer, buffer);
                 _input.AdvanceTo(buffer.Start, buffer.End);
             }
             if (close)

@@ -144,6 +144,7 @@ public sealed partial class SmtpSession : IDisposable
             var buffer = result.Buffer;
             var action = Step(ref buffer);
             var caughtUp = action == NextAction.Read;
+            idle.Progress(result.Buffer, action == NextAction.StartTls ? buffer.Slice(buffer.End) : buffer);
             if (action == NextAction.StartTls)
             {
                 // RFC 3207 §5: nothing the client pipelined after STARTTLS may be acted on.
