@@ -212,6 +212,14 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         return new SessionDetail(ToSummary(row, messageIds), transcript is null ? [] : TranscriptCodec.Decode(transcript.Data));
     }
 
+    /// <summary>Every tag in use, sorted, for Mailpit's <c>GET /api/v1/tags</c>.</summary>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lists = await db.Messages.Where(m => m.TagsJson != "[]").Select(m => m.TagsJson).Distinct().ToListAsync(cancellationToken);
+        return [.. lists.SelectMany(StorageJson.Deserialize<List<string>>).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
     public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

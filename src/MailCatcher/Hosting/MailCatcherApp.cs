@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MailCatcher.Api;
+using MailCatcher.Api.Mailpit;
 using MailCatcher.Api.Send;
 using MailCatcher.CommandLine;
 using MailCatcher.Hosting.Metrics;
@@ -93,6 +94,7 @@ public static class MailCatcherApp
         app.MapChecksApi();
         app.MapSendApi();
         app.MapWebhooksApi();
+        app.MapMailpitApi();
         app.UseMetrics();
         app.MapApiDocumentation();
         app.UseWebUi();
