@@ -18,6 +18,9 @@ internal static class SecurityPaths
 
     public static readonly PathString Health = new("/healthz");
 
+    /// <summary>The send API (issue 17), which takes a raw message as well as JSON.</summary>
+    public static readonly PathString SendApi = new("/api/v1/send");
+
     /// <summary>Connections that stream mail, whose GET (a WebSocket upgrade) needs the Origin check too.</summary>
     public static bool IsStreaming(PathString path) => path.StartsWithSegments(Hubs) || path.StartsWithSegments(Blazor);
 
