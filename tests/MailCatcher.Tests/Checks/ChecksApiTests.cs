@@ -127,6 +127,11 @@ public sealed class ChecksApiTests : IAsyncLifetime
         Assert.True(paths.TryGetProperty("/api/v1/messages/{id}/checks/links", out _));
         Assert.True(paths.TryGetProperty("/api/v1/messages/{id}/checks/spam", out _));
         Assert.True(paths.TryGetProperty("/api/v1/messages/{id}/checks/dkim", out _));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        string? Describe(string type, string field) => schemas.GetProperty(type).GetProperty("properties").GetProperty(field).GetProperty("description").GetString();
+        Assert.Equal("One sentence to read first.", Describe("SpamCheckResult", "summary"));
+        Assert.Equal("How many distinct caniemail features the HTML uses.", Describe("HtmlCheckResult", "featuresUsed"));
+        Assert.Equal("What to do about it (null when nothing).", schemas.GetProperty("CheckItem").GetProperty("properties").GetProperty("fix").GetProperty("description").GetString());
     }
 
     [Theory]
