@@ -45,6 +45,20 @@ internal static class SqliteSearchSql
     /// <summary>One page of matching ids, newest first, answered by the index alone (parameters <c>$match</c>, <c>$limit</c>, <c>$offset</c>).</summary>
     public const string PageOfMatches = "SELECT rowid AS Value FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
 
+    // One inbox (issue 13): each text match is checked against the narrow (InboxId, Id) index, a
+    // lookup of two integers, never the wide Messages row; the index is named so that SQLite does
+    // not take the rowid lookup it would otherwise prefer. Parameter $inbox besides the above.
+    private const string InInbox = " JOIN Messages AS m INDEXED BY IX_Messages_InboxId_Id ON m.InboxId = $inbox AND m.Id = MessageSearch.rowid";
+
+    /// <summary>As <see cref="CountMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string CountMatchesInInbox = "SELECT count(*) AS Value FROM MessageSearch" + InInbox + " WHERE MessageSearch MATCH $match";
+
+    /// <summary>As <see cref="PageOfMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string PageOfMatchesInInbox = "SELECT MessageSearch.rowid AS Value FROM MessageSearch" + InInbox + " WHERE MessageSearch MATCH $match ORDER BY MessageSearch.rowid DESC LIMIT $limit OFFSET $offset";
+
+    /// <summary>As <see cref="AllMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string AllMatchesInInbox = "SELECT MessageSearch.rowid AS Value FROM MessageSearch" + InInbox + " WHERE MessageSearch MATCH $match ORDER BY MessageSearch.rowid";
+
     /// <summary>
     /// When every term of the filter is answered by the full-text index (words, phrases, from:,
     /// to:, subject:, at least one of them positive) and nothing else narrows it, the single FTS5
@@ -122,6 +136,11 @@ internal static class SqliteSearchSql
             return name;
         }
 
+        if (filter.InboxId is { } inboxId)
+        {
+            // First, so that SQLite starts from (InboxId, Id) when nothing narrower applies.
+            parts.Add($"{alias}.InboxId = {Parameter(inboxId)}");
+        }
         var positive = new List<string>();
         foreach (var term in filter.Query.Terms)
         {
@@ -158,7 +177,7 @@ internal static class SqliteSearchSql
         }
         if (positive.Count > 0)
         {
-            parts.Insert(0, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(string.Join(" AND ", positive))})");
+            parts.Insert(filter.InboxId is null ? 0 : 1, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(string.Join(" AND ", positive))})");
         }
         if (filter.AfterId is { } afterId)
         {

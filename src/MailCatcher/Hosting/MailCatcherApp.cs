@@ -64,6 +64,7 @@ public static class MailCatcherApp
         });
         var policy = builder.AddSmtpSecurity();
         builder.AddMailboxProtocols(policy);
+        builder.AddInboxRules();
         builder.ConfigureListeners(ports);
 
         var app = builder.Build();
@@ -73,10 +74,10 @@ public static class MailCatcherApp
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.MapMessagesApi();
+        app.MapInboxesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
         app.MapFaultsApi();
-        app.MapReleaseApi();
         app.MapOutboxApi();
         app.MapApiDocumentation();
         app.UseWebUi();
