@@ -2,11 +2,13 @@ using MailCatcher.Bench;
 
 // Benchmarks run by hand, one mode each:
 //   dotnet run -c Release --project bench/MailCatcher.Bench -- search [--messages N] [--db PATH] [--runs N]
+//   dotnet run -c Release --project bench/MailCatcher.Bench -- inboxes [--inboxes N] [--messages N] [--db PATH] [--runs N]
 var mode = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 return mode switch
 {
     "search" => await SearchBenchmark.RunAsync(rest),
+    "inboxes" => await InboxBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -19,6 +21,9 @@ static int Usage()
                    --messages N   how many to seed (default 100000)
                    --db PATH      keep the database there; reused when it already holds N messages
                    --runs N       timed runs per query (default 50)
+          inboxes  the same messages spread over isolated inboxes (default 100, by SMTP AUTH user);
+                   times the newest page and typical searches inside one inbox
+                   --inboxes N, --messages N, --db PATH, --runs N as above
         """);
     return 2;
 }

@@ -78,7 +78,8 @@ internal static class SearchBenchmark
         return failures == 0 ? 0 : 1;
     }
 
-    private static async Task SeedAsync(IServiceProvider services, int count, int offset)
+    /// <param name="authUser">The SMTP AUTH user of message <c>index</c>, which routes it to that inbox (issue 13); null: none.</param>
+    internal static async Task SeedAsync(IServiceProvider services, int count, int offset, Func<int, string?>? authUser = null)
     {
         var sink = services.GetRequiredService<IMessageSink>();
         var sessions = services.GetRequiredService<ISessionRecorder>();
@@ -99,7 +100,8 @@ internal static class SearchBenchmark
                 var (from, to, raw) = factory.Next(index);
                 var content = new SpooledContent();
                 content.Write(raw);
-                await sink.StoreAsync(new IncomingMessage(sessionId, new Envelope(from, [to]), facts, content, DateTime.UtcNow), CancellationToken.None);
+                var session = authUser is null ? facts : facts with { AuthenticatedUser = authUser(index) };
+                await sink.StoreAsync(new IncomingMessage(sessionId, new Envelope(from, [to]), session, content, DateTime.UtcNow), CancellationToken.None);
                 if ((index + 1) % 10_000 == 0)
                 {
                     Console.WriteLine($"  seeded {index + 1 - offset:N0} in {clock.Elapsed.TotalSeconds:0} s");
@@ -110,7 +112,7 @@ internal static class SearchBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seeded {count:N0} messages in {clock.Elapsed.TotalSeconds:0.0} s ({count / clock.Elapsed.TotalSeconds:0} msg/s)"));
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;

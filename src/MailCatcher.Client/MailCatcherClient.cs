@@ -21,6 +21,12 @@ public sealed partial class MailCatcherClient : IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
 
+    /// <summary>Where the messages are: every inbox's, or one inbox's (<see cref="Inbox(string, string?)"/>).</summary>
+    private readonly string _messages = "api/v1/messages";
+
+    /// <summary>The inbox's API token, sent as <c>Authorization: Bearer</c> by an inbox's client.</summary>
+    private readonly string? _token;
+
     /// <summary>
     /// A client for the server at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:1080/</c>),
     /// with its own <see cref="HttpClient"/> whose timeout is infinite so that long waits are bounded
@@ -61,41 +67,41 @@ public sealed partial class MailCatcherClient : IDisposable
 
     /// <summary>Lists messages newest first, optionally only those matching a search (<c>from:app@example.com is:unread</c>).</summary>
     public Task<MessagePage> ListAsync(string? query = null, int offset = 0, int limit = 50, CancellationToken cancellationToken = default)
-        => GetJsonAsync<MessagePage>("api/v1/messages" + Query(("q", query), ("offset", Number(offset)), ("limit", Number(limit))), cancellationToken);
+        => GetJsonAsync<MessagePage>(_messages + Query(("q", query), ("offset", Number(offset)), ("limit", Number(limit))), cancellationToken);
 
     /// <summary>One message in full.</summary>
     public Task<MessageDetail> GetAsync(long id, CancellationToken cancellationToken = default)
-        => GetJsonAsync<MessageDetail>($"api/v1/messages/{Number(id)}", cancellationToken);
+        => GetJsonAsync<MessageDetail>($"{_messages}/{Number(id)}", cancellationToken);
 
     /// <summary>The message's exact bytes as received.</summary>
     public Task<byte[]> GetRawAsync(long id, CancellationToken cancellationToken = default)
-        => GetBytesAsync($"api/v1/messages/{Number(id)}/raw", cancellationToken);
+        => GetBytesAsync($"{_messages}/{Number(id)}/raw", cancellationToken);
 
     /// <summary>The HTML body as the server serves it (<c>cid:</c> references rewritten to part URLs).</summary>
     public Task<string> GetHtmlAsync(long id, CancellationToken cancellationToken = default)
-        => GetStringAsync($"api/v1/messages/{Number(id)}/html", cancellationToken);
+        => GetStringAsync($"{_messages}/{Number(id)}/html", cancellationToken);
 
     /// <summary>The text body (or a text rendering of the HTML when there is none).</summary>
     public Task<string> GetTextAsync(long id, CancellationToken cancellationToken = default)
-        => GetStringAsync($"api/v1/messages/{Number(id)}/text", cancellationToken);
+        => GetStringAsync($"{_messages}/{Number(id)}/text", cancellationToken);
 
     /// <summary>The header fields in order, decoded.</summary>
     public Task<IReadOnlyList<HeaderField>> GetHeadersAsync(long id, CancellationToken cancellationToken = default)
-        => GetJsonAsync<IReadOnlyList<HeaderField>>($"api/v1/messages/{Number(id)}/headers", cancellationToken);
+        => GetJsonAsync<IReadOnlyList<HeaderField>>($"{_messages}/{Number(id)}/headers", cancellationToken);
 
     /// <summary>Every link in the HTML and text bodies with its text.</summary>
     public Task<IReadOnlyList<MessageLink>> GetLinksAsync(long id, CancellationToken cancellationToken = default)
-        => GetJsonAsync<IReadOnlyList<MessageLink>>($"api/v1/messages/{Number(id)}/links", cancellationToken);
+        => GetJsonAsync<IReadOnlyList<MessageLink>>($"{_messages}/{Number(id)}/links", cancellationToken);
 
     /// <summary>The likely one-time codes in the message, best first.</summary>
     public Task<IReadOnlyList<OneTimeCode>> GetCodesAsync(long id, CancellationToken cancellationToken = default)
-        => GetJsonAsync<IReadOnlyList<OneTimeCode>>($"api/v1/messages/{Number(id)}/codes", cancellationToken);
+        => GetJsonAsync<IReadOnlyList<OneTimeCode>>($"{_messages}/{Number(id)}/codes", cancellationToken);
 
     /// <summary>One MIME part (an attachment or inline image) by its <see cref="Attachment.PartId"/>, decoded.</summary>
     public async Task<MessagePart> GetPartAsync(long id, string partId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(partId);
-        using var response = await _http.GetAsync(new Uri($"api/v1/messages/{Number(id)}/parts/{Uri.EscapeDataString(partId)}", UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, $"{_messages}/{Number(id)}/parts/{Uri.EscapeDataString(partId)}", null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         var content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         return new MessagePart(response.Content.Headers.ContentType?.MediaType, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), content);
@@ -105,21 +111,21 @@ public sealed partial class MailCatcherClient : IDisposable
     public async Task<MessageSummary> UpdateAsync(long id, bool? isRead = null, IEnumerable<string>? tags = null, CancellationToken cancellationToken = default)
     {
         var body = JsonContent.Create(new { isRead, tags = tags?.ToArray() }, options: new JsonSerializerOptions(Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull });
-        using var response = await _http.PatchAsync(new Uri($"api/v1/messages/{Number(id)}", UriKind.Relative), body, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Patch, $"{_messages}/{Number(id)}", body, cancellationToken);
         return await ReadJsonAsync<MessageSummary>(response, cancellationToken);
     }
 
     /// <summary>Deletes one message.</summary>
     public async Task DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.DeleteAsync(new Uri($"api/v1/messages/{Number(id)}", UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, $"{_messages}/{Number(id)}", null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
     /// <summary>Deletes every message, or every message matching <paramref name="query"/>; returns how many.</summary>
     public async Task<int> DeleteAllAsync(string? query = null, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.DeleteAsync(new Uri("api/v1/messages" + Query(("q", query)), UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Delete, _messages + Query(("q", query)), null, cancellationToken);
         return (await ReadJsonAsync<DeleteResult>(response, cancellationToken)).Deleted;
     }
 
@@ -191,26 +197,37 @@ public sealed partial class MailCatcherClient : IDisposable
     private async Task<IReadOnlyList<MessageSummary>> WaitCoreAsync(string? query, TimeSpan? timeout, string? since, int count, CancellationToken cancellationToken)
     {
         var seconds = timeout?.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var path = "api/v1/messages/wait" + Query(("q", query), ("timeout", seconds), ("since", since), ("count", Number(count)));
+        var path = _messages + "/wait" + Query(("q", query), ("timeout", seconds), ("since", since), ("count", Number(count)));
         return (await GetJsonAsync<WaitResult>(path, cancellationToken)).Messages;
+    }
+
+    /// <summary>Every request goes through here, so an inbox's client sends its token with each.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
+        if (_token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
+        }
+        return await _http.SendAsync(request, cancellationToken);
     }
 
     private async Task<T> GetJsonAsync<T>(string path, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
         return await ReadJsonAsync<T>(response, cancellationToken);
     }
 
     private async Task<string> GetStringAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     private async Task<byte[]> GetBytesAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        using var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }

@@ -1,9 +1,11 @@
 using MailCatcher.Core.Events;
+using MailCatcher.Core.Inboxes;
 using MailCatcher.Core.Mailbox;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Mailbox;
 using MailCatcher.Storage.Queries;
 using MailCatcher.Storage.Search;
@@ -25,6 +27,14 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContextFactory<MailDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<DatabaseLocation>().ConnectionString));
         services.AddSingleton<GroupCommitWriter>();
+        // Isolated inboxes (issue 13): the host adds the --inbox rules as InboxRule singletons.
+        services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InboxDirectory>();
+        services.AddSingleton<IInboxCredentials>(provider => provider.GetRequiredService<InboxDirectory>());
+        services.AddSingleton(provider => new InboxRouter(provider.GetRequiredService<InboxDirectory>(), [.. provider.GetServices<InboxRule>()]));
+        services.AddSingleton<InboxExpiryService>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboxExpiryService>());
         services.AddSingleton<SqliteMessageSink>();
         services.AddSingleton<IMessageSink>(provider => provider.GetRequiredService<SqliteMessageSink>());
         services.AddSingleton<ISessionRecorder>(provider => provider.GetRequiredService<SqliteMessageSink>());

@@ -44,4 +44,7 @@ public sealed record MessageSummary
 
     /// <summary>Its tags.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The isolated inbox the message is in (<c>default</c> unless routed elsewhere).</summary>
+    public string Inbox { get; init; } = "default";
 }

@@ -8,4 +8,12 @@ public interface IMessageSink
     /// message is committed: the SMTP server sends its 250 reply after this returns.
     /// </summary>
     Task<long> StoreAsync(IncomingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="StoreAsync"/>, but says where the message went: a store with isolated inboxes
+    /// routes it (by the session's AUTH user, the recipients, the headers) and keeps one copy per
+    /// inbox, all committed together. The SMTP session notes the routing in its transcript.
+    /// </summary>
+    async Task<IReadOnlyList<StoredCopy>> DeliverAsync(IncomingMessage message, CancellationToken cancellationToken)
+        => [new StoredCopy(await StoreAsync(message, cancellationToken), "default", "")];
 }

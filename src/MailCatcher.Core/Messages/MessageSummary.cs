@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MailCatcher.Core.Messages;
 
 /// <summary>The list view of a message (design.md, "Message summary"). Field names are the API contract.</summary>
@@ -17,4 +19,11 @@ public sealed record MessageSummary
     public required int AttachmentCount { get; init; }
     public required bool IsRead { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary>The name of the inbox the message is in (issue 13).</summary>
+    public string Inbox { get; init; } = Inboxes.InboxNames.Default;
+
+    /// <summary>The inbox's id in the store, for filtering events by inbox; not part of the API.</summary>
+    [JsonIgnore]
+    public long InboxId { get; init; } = 1;
 }

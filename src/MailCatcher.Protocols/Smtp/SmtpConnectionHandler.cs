@@ -1,4 +1,5 @@
 using System.Text;
+using MailCatcher.Core.Inboxes;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
@@ -22,7 +23,8 @@ public sealed class SmtpConnectionHandler(
     SmtpPolicy policy,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
-    ILogger<SmtpConnectionHandler> logger) : ConnectionHandler
+    ILogger<SmtpConnectionHandler> logger,
+    IInboxCredentials inboxCredentials) : ConnectionHandler
 {
     public override async Task OnConnectedAsync(ConnectionContext connection)
     {
@@ -42,7 +44,10 @@ public sealed class SmtpConnectionHandler(
             var sessionId = await recorder.StartAsync(new SessionStart(clock.GetUtcNow().UtcDateTime, clientAddress, "smtp"), lifetime.ApplicationStopping);
             // On the implicit-TLS endpoint Kestrel has already run the handshake (RFC 8314 §3.3).
             var tls = TlsUpgrade.DescribeImplicit(connection.Features);
-            using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls);
+            using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls)
+            {
+                InboxCredentials = inboxCredentials,
+            };
             try
             {
                 // Only the host stopping cancels the session: a client that goes away completes the

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using MailCatcher.Core.Inboxes;
 using MailCatcher.Core.Options;
 using MailCatcher.Protocols.Smtp.Faults;
 
@@ -129,7 +130,7 @@ public sealed partial class SmtpSession
                 break;
             case Login:
                 var password = Encoding.UTF8.GetString(decoded);
-                Finish(Login, exchange.User, () => _policy.Users.CheckPassword(exchange.User, password));
+                Finish(Login, exchange.User, () => CheckPassword(exchange.User, password));
                 break;
             case CramMd5:
                 RespondCramMd5(exchange.Challenge!, Encoding.UTF8.GetString(decoded));
@@ -148,8 +149,20 @@ public sealed partial class SmtpSession
             return;
         }
         var (user, password) = (fields[1], fields[2]);
-        Finish(Plain, user, () => _policy.Users.CheckPassword(user, password));
+        Finish(Plain, user, () => CheckPassword(user, password));
     }
+
+    /// <summary>
+    /// An isolated inbox's credential first (issue 13): a user named like an inbox with a password
+    /// must give that password, even with <c>--smtp-auth any</c>, since it is a real credential;
+    /// any other user is checked against the user list as before.
+    /// </summary>
+    private bool CheckPassword(string user, string password) => InboxCredentials.Check(user, password) switch
+    {
+        InboxCredentialCheck.Accepted => true,
+        InboxCredentialCheck.Rejected => false,
+        _ => _policy.Users.CheckPassword(user, password),
+    };
 
     /// <summary>RFC 2195 §2: the response is the user name, a space, and the digest in hex.</summary>
     private void RespondCramMd5(string challenge, string response)
@@ -163,7 +176,8 @@ public sealed partial class SmtpSession
             return;
         }
         var user = response[..space];
-        Finish(CramMd5, user, () => _policy.Users.CheckCramMd5(user, challenge, digest));
+        // An inbox keeps only a hash of its password: the HMAC cannot be recomputed, so CRAM-MD5 cannot log in to it.
+        Finish(CramMd5, user, () => !InboxCredentials.IsInboxUser(user) && _policy.Users.CheckCramMd5(user, challenge, digest));
     }
 
     /// <summary>Credentials are complete: an AUTH fault may answer, else they are checked.</summary>

@@ -200,10 +200,18 @@ public sealed partial class SmtpSession
         _pendingMessage = null;
         try
         {
-            var id = await _sink.StoreAsync(message, stopping);
-            MessageIds.Add(id);
+            var copies = await _sink.DeliverAsync(message, stopping);
+            foreach (var copy in copies)
+            {
+                MessageIds.Add(copy.Id);
+                // No reason: the store has a single inbox and nothing to say about routing.
+                if (copy.Reason.Length > 0)
+                {
+                    Transcript.Info($"stored as message {copy.Id} in inbox {copy.Inbox}: {copy.Reason}");
+                }
+            }
             ProtocolMetrics.SmtpMessageStored();
-            Send(SmtpReplies.Queued(id));
+            Send(SmtpReplies.Queued(copies[0].Id));
         }
 #pragma warning disable CA1031 // Whatever went wrong in storage, the client must hear 451 and may retry.
         catch (Exception e)

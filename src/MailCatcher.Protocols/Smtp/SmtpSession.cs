@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Text;
 using MailCatcher.Core.Content;
+using MailCatcher.Core.Inboxes;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Options;
 using MailCatcher.Core.Sessions;
@@ -75,6 +76,9 @@ public sealed partial class SmtpSession : IDisposable
 
     /// <summary>Protocol and cipher once the session is encrypted.</summary>
     public string? Tls { get; private set; }
+
+    /// <summary>The credentials of isolated inboxes (issue 13), checked before the user list.</summary>
+    public IInboxCredentials InboxCredentials { get; init; } = NoInboxCredentials.Instance;
 
     /// <summary>The user of a successful AUTH.</summary>
     public string? AuthenticatedUser { get; private set; }

@@ -1,10 +1,11 @@
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace MailCatcher.Storage.Database;
 
 /// <summary>Brings the database to the current schema and starts the writer, before any listener accepts.</summary>
-public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, GroupCommitWriter writer)
+public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, GroupCommitWriter writer, InboxDirectory inboxes, InboxRouter router)
 {
     public void Initialize()
     {
@@ -20,5 +21,11 @@ public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> con
             db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
         }
         writer.Start();
+        inboxes.Load();
+        // The inboxes --inbox rules route to exist from the start, so they show in the UI and API.
+        foreach (var rule in router.Rules.Where(r => r.Inbox != Core.Inboxes.InboxRule.FromHeaderValue))
+        {
+            inboxes.EnsureExists(rule.Inbox);
+        }
     }
 }

@@ -14,6 +14,9 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
 
     public DbSet<StoredSessionTranscript> SessionTranscripts => Set<StoredSessionTranscript>();
 
+    // Isolated inboxes (issue 13).
+    public DbSet<StoredInbox> Inboxes => Set<StoredInbox>();
+
     public DbSet<StoreSetting> Settings => Set<StoreSetting>();
 
     // Relay outbox (issue 6).
@@ -41,6 +44,22 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
             message.HasIndex(m => m.SessionId);
             message.HasIndex(m => m.ReceivedAt);
             message.HasIndex(m => m.IsRead);
+            // The inbox leads the indexes that list, count and page one inbox (issue 13): newest
+            // first is a walk of (InboxId, Id) backwards, unread a count over (InboxId, IsRead).
+            message.Property(m => m.InboxId).HasDefaultValue(StoredInbox.DefaultId);
+            message.HasIndex(m => new { m.InboxId, m.Id });
+            message.HasIndex(m => new { m.InboxId, m.IsRead });
+        });
+        modelBuilder.Entity<StoredInbox>(inbox =>
+        {
+            inbox.ToTable("Inboxes");
+            inbox.HasKey(i => i.Id);
+            // Never reused: an inbox deleted and created again under its name is a new inbox, so an
+            // old subscriber or token cannot see the new one's mail.
+            inbox.Property(i => i.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+            inbox.Property(i => i.Name).HasMaxLength(64);
+            inbox.HasIndex(i => i.Name).IsUnique();
+            inbox.HasIndex(i => i.ExpiresAt);
         });
         modelBuilder.Entity<StoredMessageContent>(content =>
         {
@@ -55,6 +74,7 @@ public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbC
             session.HasKey(s => s.Id);
             session.Property(s => s.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
             session.HasIndex(s => s.StartedAt);
+            session.HasIndex(s => new { s.InboxId, s.Id });
         });
         modelBuilder.Entity<StoredSessionTranscript>(transcript =>
         {

@@ -10,6 +10,9 @@ public sealed class StoredMessage
     public long Id { get; set; }
     public DateTime ReceivedAt { get; set; }
     public long SessionId { get; set; }
+
+    /// <summary>The inbox the message is in (issue 13); <see cref="StoredInbox.DefaultId"/> unless routed elsewhere.</summary>
+    public long InboxId { get; set; } = StoredInbox.DefaultId;
     public string? FromName { get; set; }
     public string? FromAddress { get; set; }
     public string ToJson { get; set; } = "[]";

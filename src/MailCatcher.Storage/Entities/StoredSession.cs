@@ -13,4 +13,7 @@ public sealed class StoredSession
     public string? AuthenticatedUser { get; set; }
     public string? Error { get; set; }
     public int MessageCount { get; set; }
+
+    /// <summary>The inbox the session belongs to: its AUTH user's, else its first message's; null until known.</summary>
+    public long? InboxId { get; set; }
 }

@@ -51,13 +51,14 @@ public sealed class PreparedMessage : IDisposable
 
     public long Size => Incoming.Content.Length;
 
-    public static PreparedMessage Prepare(IncomingMessage incoming)
+    /// <param name="keepHeaders">Header fields the inbox routing rules read.</param>
+    public static PreparedMessage Prepare(IncomingMessage incoming, IReadOnlyCollection<string>? keepHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(incoming);
         ParsedSummary summary;
         using (var raw = incoming.Content.OpenRead())
         {
-            summary = SummaryParser.Parse(raw, persistent: incoming.Content.IsOnDisk);
+            summary = SummaryParser.Parse(raw, persistent: incoming.Content.IsOnDisk, keepHeaders);
         }
         using var again = incoming.Content.OpenRead();
         return new PreparedMessage(incoming, summary, ContentCodec.Compress(again));

@@ -20,7 +20,8 @@ public static partial class SummaryParser
 
     /// <param name="raw">The raw message, positioned at its start.</param>
     /// <param name="persistent">True when <paramref name="raw"/> is a seekable file that outlives parsing, so MimeKit can reference part content instead of copying it.</param>
-    public static ParsedSummary Parse(Stream raw, bool persistent)
+    /// <param name="keepHeaders">Header fields to copy into <see cref="ParsedSummary.Headers"/> (inbox routing rules).</param>
+    public static ParsedSummary Parse(Stream raw, bool persistent, IReadOnlyCollection<string>? keepHeaders = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         MimeMessage message;
@@ -49,7 +50,25 @@ public static partial class SummaryParser
             null)
         {
             BodyText = body,
+            Headers = KeepHeaders(message, keepHeaders),
         };
+    }
+
+    private static Dictionary<string, string> KeepHeaders(MimeMessage message, IReadOnlyCollection<string>? names)
+    {
+        var kept = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (names is null || names.Count == 0)
+        {
+            return kept;
+        }
+        foreach (var header in message.Headers)
+        {
+            if (names.Contains(header.Field, StringComparer.OrdinalIgnoreCase))
+            {
+                kept.TryAdd(header.Field, header.Value.Trim());
+            }
+        }
+        return kept;
     }
 
     public static EmailAddress ToAddress(MailboxAddress mailbox)

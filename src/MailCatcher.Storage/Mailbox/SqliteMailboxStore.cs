@@ -4,6 +4,7 @@ using MailCatcher.Core.Mailbox;
 using MailCatcher.Core.Messages;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Queries;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,8 @@ namespace MailCatcher.Storage.Mailbox;
 /// their events only after commit. No schema of its own: UIDs are message ids and UIDVALIDITY
 /// is the <c>Settings</c> row written when the database was created.
 /// </summary>
-public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts, MailQueries queries, MailEventBus events) : IMailboxStore
+/// <remarks>A scope naming an inbox (issue 13) lists that inbox only, through <c>(InboxId, Id)</c>.</remarks>
+public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts, MailQueries queries, MailEventBus events, InboxDirectory inboxes) : IMailboxStore
 {
     private uint? _uidValidity;
 
@@ -47,7 +49,14 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Messages.AsNoTracking()
+        var messages = db.Messages.AsNoTracking();
+        if (scope.Inbox is not null)
+        {
+            // An inbox deleted since login has nothing left to see.
+            var inboxId = inboxes.Find(scope.Inbox)?.Id ?? -1;
+            messages = messages.Where(m => m.InboxId == inboxId);
+        }
+        var rows = await messages
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Size, m.ReceivedAt, m.IsRead, m.Date, m.FromName, m.FromAddress, m.ToJson, m.CcJson, m.EnvelopeToJson, m.Subject })
             .ToListAsync(cancellationToken);
@@ -87,7 +96,7 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
         var rows = await db.Messages.AsNoTracking().Where(m => changing.Contains(m.Id)).ToListAsync(cancellationToken);
         foreach (var row in rows)
         {
-            events.Publish(new MessageUpdated(MessageMapper.ToSummary(row)));
+            events.Publish(new MessageUpdated(MessageMapper.ToSummary(row) with { Inbox = inboxes.NameOf(row.InboxId) }));
         }
     }
 
@@ -100,13 +109,14 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Messages.Where(m => ids.Contains(m.Id)).Select(m => m.Id).OrderBy(id => id).ToListAsync(cancellationToken);
+        var found = await db.Messages.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.InboxId }).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var existing = found.Select(m => m.Id).ToList();
         await db.MessageContents.Where(c => existing.Contains(c.MessageId)).ExecuteDeleteAsync(cancellationToken);
         await db.Messages.Where(m => existing.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (existing.Count > 0)
+        foreach (var inbox in found.GroupBy(m => m.InboxId))
         {
-            events.Publish(new MessagesDeleted(existing));
+            events.Publish(new MessagesDeleted([.. inbox.Select(m => m.Id)], inbox.Key));
         }
         return existing;
     }

@@ -30,6 +30,44 @@ namespace MailCatcher.Storage.Migrations
                     b.ToTable("Settings", (string)null);
                 });
 
+            modelBuilder.Entity("MailCatcher.Storage.Entities.StoredInbox", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("ApiTokenHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmtpPasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Inboxes", (string)null);
+                });
+
             modelBuilder.Entity("MailCatcher.Storage.Entities.StoredMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -70,6 +108,11 @@ namespace MailCatcher.Storage.Migrations
 
                     b.Property<string>("HeloName")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("InboxId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1L);
 
                     b.Property<bool>("IsRead")
                         .HasColumnType("INTEGER");
@@ -116,6 +159,10 @@ namespace MailCatcher.Storage.Migrations
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("InboxId", "Id");
+
+                    b.HasIndex("InboxId", "IsRead");
 
                     b.ToTable("Messages", (string)null);
                 });
@@ -250,6 +297,9 @@ namespace MailCatcher.Storage.Migrations
                     b.Property<string>("HeloName")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InboxId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MessageCount")
                         .HasColumnType("INTEGER");
 
@@ -267,6 +317,8 @@ namespace MailCatcher.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("InboxId", "Id");
 
                     b.ToTable("Sessions", (string)null);
                 });

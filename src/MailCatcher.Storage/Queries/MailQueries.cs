@@ -1,7 +1,9 @@
+using MailCatcher.Core.Messages;
 using MailCatcher.Core.Search;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Ingest;
 using MailCatcher.Storage.Search;
 using Microsoft.Data.Sqlite;
@@ -10,21 +12,32 @@ using Microsoft.EntityFrameworkCore;
 namespace MailCatcher.Storage.Queries;
 
 /// <summary>Read access to messages and sessions. Every query is a fresh, untracked context.</summary>
-public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location)
+public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, InboxDirectory inboxes)
 {
     /// <summary>Newest first. Reads summary columns only; message bodies stay on disk.</summary>
-    public async Task<MessagePage> ListMessagesAsync(int offset, int limit, CancellationToken cancellationToken)
+    public Task<MessagePage> ListMessagesAsync(int offset, int limit, CancellationToken cancellationToken)
+        => ListInboxAsync(null, offset, limit, cancellationToken);
+
+    /// <summary>Newest first in one inbox (null: every inbox), through <c>(InboxId, Id)</c>.</summary>
+    public async Task<MessagePage> ListInboxAsync(long? inboxId, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Messages.CountAsync(cancellationToken);
-        var unread = await db.Messages.CountAsync(m => !m.IsRead, cancellationToken);
-        var rows = await db.Messages.AsNoTracking()
+        var messages = InInbox(db, inboxId);
+        var total = await messages.CountAsync(cancellationToken);
+        var unread = await messages.CountAsync(m => !m.IsRead, cancellationToken);
+        var rows = await messages.AsNoTracking()
             .OrderByDescending(m => m.Id)
             .Skip(offset)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+        return new MessagePage(total, unread, offset, [.. rows.Select(Map)]);
     }
+
+    private static IQueryable<StoredMessage> InInbox(MailDbContext db, long? inboxId) =>
+        inboxId is { } id ? db.Messages.Where(m => m.InboxId == id) : db.Messages;
+
+    /// <summary>The API's summary of a row, its inbox named.</summary>
+    public MessageSummary Map(StoredMessage row) => MessageMapper.ToSummary(row) with { Inbox = inboxes.NameOf(row.InboxId) };
 
     /// <summary>
     /// Newest first, the messages matching a search in the language of design.md (null or blank: all).
@@ -42,28 +55,31 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.IsAll)
         {
-            return await ListMessagesAsync(offset, limit, cancellationToken);
+            return await ListInboxAsync(filter.InboxId, offset, limit, cancellationToken);
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var unread = await db.Messages.CountAsync(m => !m.IsRead, cancellationToken);
+        var unread = await InInbox(db, filter.InboxId).CountAsync(m => !m.IsRead, cancellationToken);
         if (SqliteSearchSql.FullTextOnly(filter) is { } match)
         {
-            // Counted and paged by the index alone; only the page's rows are read.
-            var matches = await db.Database.SqlQueryRaw<int>(SqliteSearchSql.CountMatches, new SqliteParameter("$match", match)).SingleAsync(cancellationToken);
+            // Counted and paged by the index alone (in one inbox: and the narrow inbox index); only the page's rows are read.
+            var inInbox = filter.InboxId is not null;
+            var matches = await db.Database.SqlQueryRaw<int>(
+                inInbox ? SqliteSearchSql.CountMatchesInInbox : SqliteSearchSql.CountMatches,
+                [new SqliteParameter("$match", match), .. InboxParameter(filter)]).SingleAsync(cancellationToken);
             var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
-                SqliteSearchSql.PageOfMatches,
-                new SqliteParameter("$match", match),
+                inInbox ? SqliteSearchSql.PageOfMatchesInInbox : SqliteSearchSql.PageOfMatches,
+                [new SqliteParameter("$match", match),
                 new SqliteParameter("$limit", limit),
-                new SqliteParameter("$offset", offset)).ToListAsync(cancellationToken);
+                new SqliteParameter("$offset", offset), .. InboxParameter(filter)]).ToListAsync(cancellationToken);
             var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
-            return new MessagePage(matches, unread, offset, [.. page.Select(MessageMapper.ToSummary)]);
+            return new MessagePage(matches, unread, offset, [.. page.Select(Map)]);
         }
         if (SqliteSearchSql.FullTextPart(filter.Query) is { } textPart)
         {
             var matched = await MatchTextAndColumnsAsync(db, filter, textPart, cancellationToken);
             var pageIds = matched.AsEnumerable().Reverse().Skip(offset).Take(limit).ToList();
             var page = pageIds.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => pageIds.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
-            return new MessagePage(matched.Count, unread, offset, [.. page.Select(MessageMapper.ToSummary)]);
+            return new MessagePage(matched.Count, unread, offset, [.. page.Select(Map)]);
         }
         var where = SqliteSearchSql.Where(filter);
         var total = await Select(db, where).CountAsync(cancellationToken);
@@ -72,7 +88,7 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             .Skip(offset)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return new MessagePage(total, unread, offset, [.. rows.Select(MessageMapper.ToSummary)]);
+        return new MessagePage(total, unread, offset, [.. rows.Select(Map)]);
     }
 
     /// <summary>
@@ -84,7 +100,9 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     private static async Task<List<long>> MatchTextAndColumnsAsync(MailDbContext db, MessageFilter filter, string textPart, CancellationToken cancellationToken)
     {
         const int FewTextMatches = 20_000;
-        var textIds = await db.Database.SqlQueryRaw<long>(SqliteSearchSql.AllMatches, new SqliteParameter("$match", textPart)).ToListAsync(cancellationToken);
+        var textIds = await db.Database.SqlQueryRaw<long>(
+            filter.InboxId is null ? SqliteSearchSql.AllMatches : SqliteSearchSql.AllMatchesInInbox,
+            [new SqliteParameter("$match", textPart), .. InboxParameter(filter)]).ToListAsync(cancellationToken);
         if (textIds.Count == 0)
         {
             return textIds;
@@ -104,6 +122,9 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         }
         return IntersectSorted(textIds, columnIds);
     }
+
+    private static SqliteParameter[] InboxParameter(MessageFilter filter) =>
+        filter.InboxId is { } id ? [new SqliteParameter("$inbox", id)] : [];
 
     /// <summary>The ids in both ascending lists, ascending: one merge pass.</summary>
     internal static List<long> IntersectSorted(List<long> left, List<long> right)
@@ -146,10 +167,38 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
 #pragma warning restore EF1003
     }
 
-    public async Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken)
+    public Task<StoredMessage?> GetMessageAsync(long id, CancellationToken cancellationToken) => GetMessageAsync(id, null, cancellationToken);
+
+    /// <summary>One message, when it exists and is in the inbox (null: any inbox).</summary>
+    public async Task<StoredMessage?> GetMessageAsync(long id, long? inboxId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return await InInbox(db, inboxId).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>True when the message exists in the inbox (null: in any inbox).</summary>
+    public async Task<bool> IsInInboxAsync(long id, long? inboxId, CancellationToken cancellationToken)
+    {
+        if (inboxId is null)
+        {
+            return true;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await InInbox(db, inboxId).AnyAsync(m => m.Id == id, cancellationToken);
+    }
+
+    /// <summary>As <see cref="OpenRawAsync(long, CancellationToken)"/>, null also when the message is in another inbox.</summary>
+    public async Task<Stream?> OpenRawAsync(long id, long? inboxId, CancellationToken cancellationToken)
+        => await IsInInboxAsync(id, inboxId, cancellationToken) ? await OpenRawAsync(id, cancellationToken) : null;
+
+    /// <summary>Messages and unread messages of every inbox, by inbox id: one pass over <c>(InboxId, IsRead)</c>.</summary>
+    public async Task<IReadOnlyDictionary<long, (int Total, int Unread)>> CountByInboxAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Messages.GroupBy(m => m.InboxId)
+            .Select(g => new { InboxId = g.Key, Total = g.Count(), Unread = g.Count(m => !m.IsRead) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.InboxId, r => (r.Total, r.Unread));
     }
 
     /// <summary>
@@ -181,17 +230,22 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     }
 
     /// <summary>Newest first, each with the ids of its messages that are still stored.</summary>
-    public async Task<SessionPage> ListSessionsAsync(int offset, int limit, CancellationToken cancellationToken)
+    public Task<SessionPage> ListSessionsAsync(int offset, int limit, CancellationToken cancellationToken)
+        => ListSessionsAsync(null, offset, limit, cancellationToken);
+
+    /// <summary>As <see cref="ListSessionsAsync(int, int, CancellationToken)"/>, the sessions of one inbox (null: all), each with its messages in that inbox.</summary>
+    public async Task<SessionPage> ListSessionsAsync(long? inboxId, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var total = await db.Sessions.CountAsync(cancellationToken);
-        var rows = await db.Sessions.AsNoTracking()
+        var sessions = inboxId is { } inbox ? db.Sessions.Where(s => s.InboxId == inbox) : db.Sessions;
+        var total = await sessions.CountAsync(cancellationToken);
+        var rows = await sessions.AsNoTracking()
             .OrderByDescending(s => s.Id)
             .Skip(offset)
             .Take(limit)
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        var messages = await db.Messages.AsNoTracking()
+        var messages = await InInbox(db, inboxId).AsNoTracking()
             .Where(m => ids.Contains(m.SessionId))
             .Select(m => new { m.SessionId, m.Id })
             .ToListAsync(cancellationToken);
@@ -199,15 +253,18 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         return new SessionPage(total, offset, [.. rows.Select(r => ToSummary(r, [.. bySession[r.Id].Order()]))]);
     }
 
-    public async Task<SessionDetail?> GetSessionAsync(long id, CancellationToken cancellationToken)
+    public Task<SessionDetail?> GetSessionAsync(long id, CancellationToken cancellationToken) => GetSessionAsync(id, null, cancellationToken);
+
+    /// <summary>One session, when it belongs to the inbox (null: any).</summary>
+    public async Task<SessionDetail?> GetSessionAsync(long id, long? inboxId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (row is null)
+        if (row is null || (inboxId is not null && row.InboxId != inboxId))
         {
             return null;
         }
-        var messageIds = await db.Messages.Where(m => m.SessionId == id).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
+        var messageIds = await InInbox(db, inboxId).Where(m => m.SessionId == id).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(cancellationToken);
         var transcript = await db.SessionTranscripts.AsNoTracking().FirstOrDefaultAsync(t => t.SessionId == id, cancellationToken);
         return new SessionDetail(ToSummary(row, messageIds), transcript is null ? [] : TranscriptCodec.Decode(transcript.Data));
     }

@@ -26,6 +26,7 @@ public static class MessageMapper
             AttachmentCount = row.AttachmentCount,
             IsRead = row.IsRead,
             Tags = StorageJson.Deserialize<List<string>>(row.TagsJson),
+            InboxId = row.InboxId,
         };
     }
 }

@@ -45,6 +45,21 @@ internal static class SqliteSearchSql
     /// <summary>One page of matching ids, newest first, answered by the index alone (parameters <c>$match</c>, <c>$limit</c>, <c>$offset</c>).</summary>
     public const string PageOfMatches = "SELECT rowid AS Value FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
 
+    // One inbox (issue 13): the inbox's ids are walked in the narrow (InboxId, Id) index (it
+    // covers them) and each is checked against the text matches, which SQLite gathers once into
+    // a temporary set. Joining every match to the index instead cost one b-tree lookup per match
+    // in the whole store, 2-4 times slower for a common word. Parameter $inbox besides the above.
+    private const string InboxIds = "SELECT m.Id AS Value FROM Messages AS m INDEXED BY IX_Messages_InboxId_Id WHERE m.InboxId = $inbox AND m.Id IN (SELECT rowid FROM MessageSearch WHERE MessageSearch MATCH $match)";
+
+    /// <summary>As <see cref="CountMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string CountMatchesInInbox = "SELECT count(*) AS Value FROM (" + InboxIds + ")";
+
+    /// <summary>As <see cref="PageOfMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string PageOfMatchesInInbox = InboxIds + " ORDER BY m.Id DESC LIMIT $limit OFFSET $offset";
+
+    /// <summary>As <see cref="AllMatches"/>, in one inbox (<c>$inbox</c>).</summary>
+    public const string AllMatchesInInbox = InboxIds + " ORDER BY m.Id";
+
     /// <summary>
     /// When every term of the filter is answered by the full-text index (words, phrases, from:,
     /// to:, subject:, at least one of them positive) and nothing else narrows it, the single FTS5
@@ -122,6 +137,11 @@ internal static class SqliteSearchSql
             return name;
         }
 
+        if (filter.InboxId is { } inboxId)
+        {
+            // First, so that SQLite starts from (InboxId, Id) when nothing narrower applies.
+            parts.Add($"{alias}.InboxId = {Parameter(inboxId)}");
+        }
         var positive = new List<string>();
         foreach (var term in filter.Query.Terms)
         {
@@ -158,7 +178,7 @@ internal static class SqliteSearchSql
         }
         if (positive.Count > 0)
         {
-            parts.Insert(0, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(string.Join(" AND ", positive))})");
+            parts.Insert(filter.InboxId is null ? 0 : 1, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(string.Join(" AND ", positive))})");
         }
         if (filter.AfterId is { } afterId)
         {

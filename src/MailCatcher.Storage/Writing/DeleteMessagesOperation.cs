@@ -16,13 +16,13 @@ internal sealed class DeleteMessagesOperation(MessageFilter filter) : WriteOpera
         var where = SqliteSearchSql.Where(filter);
         // Each filter gives different SQL text: one-off commands, so the writer's cache stays small.
         Run(commands, $"DELETE FROM MessageContents WHERE MessageId IN (SELECT m.Id FROM Messages AS m WHERE {where.Sql})", where, null);
-        var deleted = new List<long>();
-        Run(commands, $"DELETE FROM Messages WHERE Id IN (SELECT m.Id FROM Messages AS m WHERE {where.Sql}) RETURNING Id", where, deleted);
-        deleted.Sort();
-        Result = deleted;
+        Run(commands, $"DELETE FROM Messages WHERE Id IN (SELECT m.Id FROM Messages AS m WHERE {where.Sql}) RETURNING Id, InboxId", where, _deleted);
+        Result = _deleted.Ids;
     }
 
-    private static void Run(WriterCommands commands, string sql, SqlCondition where, List<long>? ids)
+    private readonly DeletedMessages _deleted = new();
+
+    private static void Run(WriterCommands commands, string sql, SqlCondition where, DeletedMessages? deleted)
     {
         using var command = commands.Connection.CreateCommand();
 #pragma warning disable CA2100 // Built from constants and SqliteSearchSql's fragments; every value is a parameter.
@@ -33,23 +33,13 @@ internal sealed class DeleteMessagesOperation(MessageFilter filter) : WriteOpera
         {
             command.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
         }
-        if (ids is null)
+        if (deleted is null)
         {
             command.ExecuteNonQuery();
             return;
         }
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetInt64(0));
-        }
+        deleted.Read(command);
     }
 
-    protected override void Announce(MailEventBus events)
-    {
-        if (Result is { Count: > 0 } ids)
-        {
-            events.Publish(new MessagesDeleted(ids));
-        }
-    }
+    protected override void Announce(MailEventBus events) => _deleted.Publish(events);
 }

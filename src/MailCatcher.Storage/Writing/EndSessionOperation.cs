@@ -6,7 +6,8 @@ using MailCatcher.Storage.Queries;
 namespace MailCatcher.Storage.Writing;
 
 /// <summary>Records how a session ended and stores its transcript.</summary>
-internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) : WriteOperation<bool>
+/// <param name="inboxId">The inbox of the session's AUTH user, else <c>default</c>: the session's inbox when no message set it.</param>
+internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start, long inboxId) : WriteOperation<bool>
 {
     // Encoded here, on the ending session's thread: a long session's transcript is a lot of JSON
     // and compression that the single writer should not spend its time on.
@@ -14,7 +15,7 @@ internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) :
 
     private const string Update = """
         UPDATE Sessions SET EndedAt = $endedAt, HeloName = $helo, Tls = $tls, AuthenticatedUser = $user,
-            Error = $error, MessageCount = $count
+            Error = $error, MessageCount = $count, InboxId = coalesce(InboxId, $inbox)
         WHERE Id = $id
         RETURNING StartedAt, ClientAddress
         """;
@@ -27,7 +28,7 @@ internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) :
     {
         if (start is not null)
         {
-            SessionRows.EnsureExists(commands, end.SessionId, start);
+            SessionRows.EnsureExists(commands, end.SessionId, start, null);
         }
         var update = commands.Get(Update);
         var p = update.Parameters;
@@ -38,6 +39,7 @@ internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start) :
         p.AddWithValue("$user", (object?)end.AuthenticatedUser ?? DBNull.Value);
         p.AddWithValue("$error", (object?)end.Error ?? DBNull.Value);
         p.AddWithValue("$count", end.MessageIds.Count);
+        p.AddWithValue("$inbox", inboxId);
         using (var reader = update.ExecuteReader())
         {
             if (!reader.Read())

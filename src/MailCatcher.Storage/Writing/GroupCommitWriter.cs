@@ -98,7 +98,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private bool TryCommit(WriterCommands commands, List<WriteOperation> batch)
     {
-        List<long> pruned;
+        DeletedMessages pruned;
         try
         {
             using var transaction = commands.Connection.BeginTransaction();
@@ -107,7 +107,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 operation.Execute(commands);
             }
-            pruned = batch.Exists(o => o.AddsMessages) ? RetentionPruner.Prune(commands, _options.Value.MaxMessages) : [];
+            pruned = batch.Exists(o => o.AddsMessages) ? Prune(commands, batch) : new DeletedMessages();
             transaction.Commit();
             Commits++;
         }
@@ -128,11 +128,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             operation.Complete(_events);
         }
-        if (pruned.Count > 0)
-        {
-            _events.Publish(new MessagesDeleted(pruned));
-        }
+        pruned.Publish(_events);
         return true;
+    }
+
+    /// <summary>Each inbox the batch added to is kept within its own limit, then the store within the global one.</summary>
+    private DeletedMessages Prune(WriterCommands commands, List<WriteOperation> batch)
+    {
+        var pruned = new DeletedMessages();
+        foreach (var (inboxId, keep) in batch.SelectMany(o => o.InboxLimits).Distinct())
+        {
+            pruned.AddRange(RetentionPruner.PruneInbox(commands, inboxId, keep));
+        }
+        pruned.AddRange(RetentionPruner.Prune(commands, _options.Value.MaxMessages));
+        return pruned;
     }
 
     /// <summary>Lets queued writes finish, then stops.</summary>

@@ -3,20 +3,25 @@ using MailCatcher.Core.Messages;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Ingest;
 using MailCatcher.Storage.Search;
 using Microsoft.Data.Sqlite;
 
 namespace MailCatcher.Storage.Writing;
 
-/// <summary>Inserts a message's summary row, streams its compressed bytes into a blob and indexes its text for search.</summary>
-internal sealed class InsertMessageOperation(PreparedMessage message, SessionStart? sessionStart) : WriteOperation<long>
+/// <summary>
+/// Inserts a message's summary row, streams its compressed bytes into a blob and indexes its text
+/// for search: once per inbox it was routed to (issue 13), all in one transaction, so each inbox
+/// is self-contained and the 250 covers every copy. The result is the ids, in route order.
+/// </summary>
+internal sealed class InsertMessageOperation(PreparedMessage message, SessionStart? sessionStart, IReadOnlyList<InboxRoute> routes) : WriteOperation<IReadOnlyList<long>>
 {
     private const string InsertSummary = """
-        INSERT INTO Messages (ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
+        INSERT INTO Messages (InboxId, ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
             Subject, Date, MessageIdHeader, Snippet, AttachmentCount, Size, IsRead, TagsJson, AuthenticatedUser, Tls,
             ClientAddress, HeloName, ParseError)
-        VALUES ($receivedAt, $sessionId, $fromName, $fromAddress, $to, $cc, $envelopeFrom, $envelopeTo,
+        VALUES ($inbox, $receivedAt, $sessionId, $fromName, $fromAddress, $to, $cc, $envelopeFrom, $envelopeTo,
             $subject, $date, $messageId, $snippet, $attachments, $size, 0, '[]', $user, $tls,
             $client, $helo, $parseError)
         RETURNING Id
@@ -28,16 +33,32 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
 
     public override bool AddsMessages => true;
 
+    public override IEnumerable<(long InboxId, int Keep)> InboxLimits =>
+        routes.Where(r => r.Inbox.MaxMessages > 0).Select(r => (r.Inbox.Id, r.Inbox.MaxMessages));
+
+    private readonly List<long> _ids = [];
+
     public override void Execute(WriterCommands commands)
     {
-        var incoming = message.Incoming;
+        _ids.Clear();
         if (sessionStart is not null)
         {
-            SessionRows.EnsureExists(commands, incoming.SessionId, sessionStart);
+            SessionRows.EnsureExists(commands, message.Incoming.SessionId, sessionStart, routes[0].Inbox.Id);
         }
+        foreach (var route in routes)
+        {
+            _ids.Add(InsertCopy(commands, route.Inbox.Id));
+        }
+        Result = _ids;
+    }
+
+    private long InsertCopy(WriterCommands commands, long inboxId)
+    {
+        var incoming = message.Incoming;
         var summary = message.Summary;
         var insert = commands.Get(InsertSummary);
         var p = insert.Parameters;
+        p.AddWithValue("$inbox", inboxId);
         p.AddWithValue("$receivedAt", UtcDateTimeConverter.Format(incoming.ReceivedAt));
         p.AddWithValue("$sessionId", incoming.SessionId);
         p.AddWithValue("$fromName", (object?)summary.From?.Name ?? DBNull.Value);
@@ -75,7 +96,7 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         var search = commands.Get(SqliteSearchSql.Insert);
         SqliteSearchSql.AddInsertParameters(search.Parameters, id, message.Search);
         search.ExecuteNonQuery();
-        Result = id;
+        return id;
     }
 
     /// <summary>Streams large content into a zero-filled blob, so a 50 MB message is never one 50 MB array.</summary>
@@ -93,11 +114,21 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
 
     protected override void Announce(MailEventBus events)
     {
+        for (var i = 0; i < routes.Count; i++)
+        {
+            Announce(events, _ids[i], routes[i].Inbox);
+        }
+    }
+
+    private void Announce(MailEventBus events, long id, InboxInfo inbox)
+    {
         var incoming = message.Incoming;
         var summary = message.Summary;
         events.Publish(new MessageReceived(new MessageSummary
         {
-            Id = Result,
+            Id = id,
+            Inbox = inbox.Name,
+            InboxId = inbox.Id,
             ReceivedAt = incoming.ReceivedAt,
             SessionId = incoming.SessionId,
             From = summary.From,

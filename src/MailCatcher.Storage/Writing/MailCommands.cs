@@ -33,6 +33,7 @@ public sealed class MailCommands(GroupCommitWriter writer)
         return (await writer.EnqueueAsync(new DeleteMessagesOperation(new MessageFilter(SearchQuery.Empty, Ids: [.. ids])))).Count;
     }
 
+    /// <summary>Deletes every message of one inbox (issue 13), or of every inbox when <paramref name="inboxId"/> is null.</summary>
     /// <returns>How many messages were deleted.</returns>
-    public async Task<int> DeleteAllAsync() => (await writer.EnqueueAsync(new DeleteMessagesOperation(new MessageFilter(SearchQuery.Empty)))).Count;
+    public async Task<int> DeleteAllAsync(long? inboxId = null) => (await writer.EnqueueAsync(new DeleteMessagesOperation(new MessageFilter(SearchQuery.Empty, InboxId: inboxId)))).Count;
 }

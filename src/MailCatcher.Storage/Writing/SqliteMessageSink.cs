@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Sessions;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Ingest;
 
 namespace MailCatcher.Storage.Writing;
@@ -15,21 +16,29 @@ namespace MailCatcher.Storage.Writing;
 /// whichever comes first. A client that connects, sends one message and quits so waits for
 /// one commit, not three.
 /// </remarks>
-public sealed class SqliteMessageSink(GroupCommitWriter writer) : IMessageSink, ISessionRecorder
+/// <remarks>
+/// Routing to isolated inboxes (issue 13) happens here too, after parsing: the protocol only
+/// passes facts (AUTH user, recipients) and <see cref="InboxRouter"/> decides.
+/// </remarks>
+public sealed class SqliteMessageSink(GroupCommitWriter writer, InboxRouter router, InboxDirectory inboxes) : IMessageSink, ISessionRecorder
 {
     private readonly ConcurrentDictionary<long, SessionStart> _openSessions = new();
 
     public async Task<long> StoreAsync(IncomingMessage message, CancellationToken cancellationToken)
+        => (await DeliverAsync(message, cancellationToken))[0].Id;
+
+    public async Task<IReadOnlyList<StoredCopy>> DeliverAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         // Parsing and compressing happen here, on the session's thread, in parallel across sessions;
         // the writer only copies finished bytes.
-        using var prepared = PreparedMessage.Prepare(message);
+        using var prepared = PreparedMessage.Prepare(message, router.HeaderNames);
+        var routes = router.Route(message, prepared.Summary.Headers);
         _openSessions.TryGetValue(message.SessionId, out var start);
         var queuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        var id = await writer.EnqueueAsync(new InsertMessageOperation(prepared, start));
+        var ids = await writer.EnqueueAsync(new InsertMessageOperation(prepared, start, routes));
         StorageMetrics.MessageStored(message.Content.Length, queuedAt);
-        return id;
+        return [.. routes.Select((route, i) => new StoredCopy(ids[i], route.Inbox.Name, route.Reason))];
     }
 
     public Task<long> StartAsync(SessionStart start, CancellationToken cancellationToken)
@@ -43,6 +52,7 @@ public sealed class SqliteMessageSink(GroupCommitWriter writer) : IMessageSink, 
     {
         ArgumentNullException.ThrowIfNull(session);
         _openSessions.TryRemove(session.SessionId, out var start);
-        return writer.EnqueueAsync(new EndSessionOperation(session, start));
+        var inboxId = inboxes.Find(session.AuthenticatedUser) is { SmtpPasswordHash: not null } inbox ? inbox.Id : inboxes.Default.Id;
+        return writer.EnqueueAsync(new EndSessionOperation(session, start, inboxId));
     }
 }

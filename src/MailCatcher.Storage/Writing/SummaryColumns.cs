@@ -15,7 +15,7 @@ internal static class SummaryColumns
 {
     public const string List = """
         Id, ReceivedAt, SessionId, FromName, FromAddress, ToJson, CcJson, EnvelopeFrom, EnvelopeToJson,
-            Subject, Snippet, AttachmentCount, Size, IsRead, TagsJson
+            Subject, Snippet, AttachmentCount, Size, IsRead, TagsJson, InboxId
         """;
 
     /// <summary>The row at the reader's current position, whose columns are <see cref="List"/> in order.</summary>
@@ -36,6 +36,7 @@ internal static class SummaryColumns
         Size = reader.GetInt64(12),
         IsRead = reader.GetInt64(13) != 0,
         TagsJson = reader.GetString(14),
+        InboxId = reader.GetInt64(15),
     };
 
     public static MessageSummary ReadSummary(SqliteDataReader reader) => MessageMapper.ToSummary(Read(reader));

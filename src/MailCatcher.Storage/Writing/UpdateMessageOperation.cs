@@ -5,11 +5,12 @@ using MailCatcher.Storage.Database;
 namespace MailCatcher.Storage.Writing;
 
 /// <summary>Changes a message's read state and/or tags; the result is the updated summary, null when there is no such message.</summary>
-internal sealed class UpdateMessageOperation(long id, bool? isRead, IReadOnlyList<string>? tags) : WriteOperation<MessageSummary?>
+/// <param name="inboxId">Only when the message is in this inbox (issue 13); null: any inbox.</param>
+internal sealed class UpdateMessageOperation(long id, bool? isRead, IReadOnlyList<string>? tags, long? inboxId = null) : WriteOperation<MessageSummary?>
 {
     private const string Update = $"""
         UPDATE Messages SET IsRead = coalesce($isRead, IsRead), TagsJson = coalesce($tags, TagsJson)
-        WHERE Id = $id
+        WHERE Id = $id AND ($inbox IS NULL OR InboxId = $inbox)
         RETURNING {SummaryColumns.List}
         """;
 
@@ -17,6 +18,7 @@ internal sealed class UpdateMessageOperation(long id, bool? isRead, IReadOnlyLis
     {
         var update = commands.Get(Update);
         update.Parameters.AddWithValue("$id", id);
+        update.Parameters.AddWithValue("$inbox", (object?)inboxId ?? DBNull.Value);
         update.Parameters.AddWithValue("$isRead", isRead is { } read ? (read ? 1 : 0) : DBNull.Value);
         update.Parameters.AddWithValue("$tags", tags is null ? DBNull.Value : StorageJson.Serialize(tags));
         using var reader = update.ExecuteReader();

@@ -18,6 +18,9 @@ internal abstract class WriteOperation
 
     /// <summary>Whether this operation adds messages, so that retention should run after it.</summary>
     public virtual bool AddsMessages => false;
+
+    /// <summary>The inboxes this operation added to that have their own retention limit (issue 13).</summary>
+    public virtual IEnumerable<(long InboxId, int Keep)> InboxLimits => [];
 }
 
 /// <summary>A <see cref="WriteOperation"/> whose caller awaits a result.</summary>

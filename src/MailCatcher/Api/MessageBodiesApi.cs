@@ -13,16 +13,15 @@ namespace MailCatcher.Api;
 /// </summary>
 internal static partial class MessageBodiesApi
 {
-    public static RouteGroupBuilder MapMessageBodiesApi(this IEndpointRouteBuilder routes)
+    /// <summary>On the messages group of <see cref="MessagesApi.MapMessageEndpoints"/>, every inbox or one.</summary>
+    public static void MapMessageBodies(this RouteGroupBuilder group, string names)
     {
-        var group = routes.MapGroup("/api/v1/messages").WithTags("Messages");
-        group.MapGet("/{id:long}/html", GetHtmlAsync).WithName("GetMessageHtml")
+        group.MapGet("/{id:long}/html", GetHtmlAsync).WithName(names + "GetMessageHtml")
             .WithSummary("The HTML body, cid: references pointing at the message's parts, under a locking Content-Security-Policy.");
-        group.MapGet("/{id:long}/text", GetTextAsync).WithName("GetMessageText")
+        group.MapGet("/{id:long}/text", GetTextAsync).WithName(names + "GetMessageText")
             .WithSummary("The text body, or a text rendering of the HTML body when there is none.");
-        group.MapGet("/{id:long}/parts/{partId}", GetPartAsync).WithName("GetMessagePart")
+        group.MapGet("/{id:long}/parts/{partId}", GetPartAsync).WithName(names + "GetMessagePart")
             .WithSummary("One MIME part (attachment or inline), as a download.");
-        return group;
     }
 
     /// <summary>The header that says how many remote images the preview held back.</summary>
@@ -35,9 +34,9 @@ internal static partial class MessageBodiesApi
         + $"img-src 'self' {origin} data:{(allowRemote ? " http: https:" : "")}; font-src 'self' {origin} data:; media-src 'self' {origin}";
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetHtmlAsync(
-        long id, HttpContext http, MessageLoader loader, CancellationToken cancellationToken, bool allowRemote = false)
+        long id, HttpContext http, MessageLoader loader, InboxScope scope, CancellationToken cancellationToken, bool allowRemote = false)
     {
-        var message = await loader.LoadAsync(id, cancellationToken);
+        var message = await loader.LoadAsync(id, cancellationToken, scope.Id);
         if (message is null)
         {
             return ApiProblems.NotFound($"There is no message {id}.");
@@ -56,9 +55,9 @@ internal static partial class MessageBodiesApi
         return TypedResults.Content(preview.Html, "text/html; charset=utf-8");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTextAsync(long id, HttpContext http, MessageLoader loader, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetTextAsync(long id, HttpContext http, MessageLoader loader, InboxScope scope, CancellationToken cancellationToken)
     {
-        var message = await loader.LoadAsync(id, cancellationToken);
+        var message = await loader.LoadAsync(id, cancellationToken, scope.Id);
         if (message is null)
         {
             return ApiProblems.NotFound($"There is no message {id}.");
@@ -72,13 +71,13 @@ internal static partial class MessageBodiesApi
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetPartAsync(
-        long id, string partId, HttpContext http, MessageLoader loader, CancellationToken cancellationToken)
+        long id, string partId, HttpContext http, MessageLoader loader, InboxScope scope, CancellationToken cancellationToken)
     {
         if (!PartIdPattern().IsMatch(partId))
         {
             return ApiProblems.BadRequest($"A part id is a dotted section number such as 2 or 1.3; '{partId}' is not.");
         }
-        var message = await loader.LoadAsync(id, cancellationToken);
+        var message = await loader.LoadAsync(id, cancellationToken, scope.Id);
         if (message is null)
         {
             return ApiProblems.NotFound($"There is no message {id}.");

@@ -20,6 +20,9 @@ public sealed record MessageDetail
     public required int AttachmentCount { get; init; }
     public required bool IsRead { get; init; }
     public required IReadOnlyList<string> Tags { get; init; }
+
+    /// <summary>The inbox the message is in (issue 13).</summary>
+    public string Inbox { get; init; } = Core.Inboxes.InboxNames.Default;
     public string? MessageId { get; init; }
     public DateTime? Date { get; init; }
     public required IReadOnlyList<HeaderField> Headers { get; init; }

@@ -112,7 +112,8 @@ internal sealed class MessageWaiters : IDisposable
             bool matches;
             if (filter.Query.IsEmpty)
             {
-                matches = batch.Exists(m => m.Id > (filter.AfterId ?? long.MinValue) && m.ReceivedAt > (filter.ReceivedAfter ?? DateTime.MinValue));
+                matches = batch.Exists(m => m.Id > (filter.AfterId ?? long.MinValue) && m.ReceivedAt > (filter.ReceivedAfter ?? DateTime.MinValue)
+                    && (filter.InboxId is null || m.InboxId == filter.InboxId));
             }
             else
             {
@@ -145,7 +146,7 @@ internal sealed class MessageWaiters : IDisposable
 
         /// <summary>Equal for waiters with the same filter, so a new message is checked once per distinct filter.</summary>
         public string Key { get; } = string.Join('\u0001', filter.Query.Terms.Select(t => t.ToString()))
-            + $"\u0002{filter.AfterId}\u0002{filter.ReceivedAfter?.Ticks}";
+            + $"\u0002{filter.AfterId}\u0002{filter.ReceivedAfter?.Ticks}\u0002{filter.InboxId}";
 
         public Task Arm()
         {

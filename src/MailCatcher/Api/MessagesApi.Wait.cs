@@ -11,9 +11,9 @@ internal static partial class MessagesApi
     public const double DefaultWaitSeconds = 30;
     public const double MaxWaitSeconds = 300;
 
-    private static void MapWait(this RouteGroupBuilder group)
+    private static void MapWait(this RouteGroupBuilder group, string names)
     {
-        group.MapGet("/wait", WaitAsync).WithName("WaitForMessages")
+        group.MapGet("/wait", WaitAsync).WithName(names + "WaitForMessages")
             .WithSummary("Waits until `count` messages matching `q` (received after `since`) exist, then returns them.")
             .WithDescription("Returns at once when they already exist, else as soon as they arrive (woken by the arrival, not by polling). "
                 + "408 problem details when `timeout` passes first.")
@@ -25,6 +25,7 @@ internal static partial class MessagesApi
     private static async Task<Results<Ok<WaitResult>, ProblemHttpResult>> WaitAsync(
         MessageWaiters waiters,
         IHostApplicationLifetime lifetime,
+        InboxScope scope,
         CancellationToken cancellationToken,
         [Description(SearchHelp)] string? q = null,
         [Description("Seconds to wait, more than 0 and at most 300 (5 minutes); fractions allowed. Default 30.")] double? timeout = null,
@@ -44,7 +45,7 @@ internal static partial class MessagesApi
         {
             return ApiProblems.BadRequest($"count must be between 1 and {MaxPageSize}; it was {count}.");
         }
-        var filter = new MessageFilter(query);
+        var filter = new MessageFilter(query, InboxId: scope.Id);
         if (!string.IsNullOrWhiteSpace(since))
         {
             if (long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var afterId))

@@ -23,34 +23,48 @@ internal static partial class MessagesApi
     public static RouteGroupBuilder MapMessagesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/messages").WithTags("Messages");
-        group.MapGet("/", ListAsync).WithName("ListMessages")
+        group.MapMessageEndpoints("");
+        return group;
+    }
+
+    /// <summary>
+    /// The message endpoints on a group: <c>/api/v1/messages</c> (every inbox) and
+    /// <c>/api/v1/inboxes/{inbox}/messages</c> (one inbox, issue 13) share these handlers, which
+    /// read the inbox from their <see cref="InboxScope"/>. <paramref name="names"/> prefixes the
+    /// endpoint names, which must be unique in the OpenAPI document.
+    /// </summary>
+    public static void MapMessageEndpoints(this RouteGroupBuilder group, string names)
+    {
+        group.MapGet("/", ListAsync).WithName(names + "ListMessages")
             .WithSummary("Lists messages, newest first, optionally those matching a search.")
             .WithDescription("Returns `{ total, unread, offset, messages }`: `total` counts the matches (every message without `q`), `unread` the unread messages in the whole store.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapDelete("/", DeleteMatchingAsync).WithName("DeleteMessages")
+        group.MapDelete("/", DeleteMatchingAsync).WithName(names + "DeleteMessages")
             .WithSummary("Deletes every message, or every message matching a search.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id:long}", GetAsync).WithName("GetMessage")
+        group.MapGet("/{id:long}", GetAsync).WithName(names + "GetMessage")
             .WithSummary("Gets one message in full: headers, text and HTML bodies, attachments, session facts.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:long}/raw", GetRawAsync).WithName("GetRawMessage")
+        group.MapGet("/{id:long}/raw", GetRawAsync).WithName(names + "GetRawMessage")
             .WithSummary("The message's exact bytes as received (message/rfc822).")
             .Produces(StatusCodes.Status200OK, contentType: "message/rfc822")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPatch("/{id:long}", PatchAsync).WithName("UpdateMessage")
+        group.MapPatch("/{id:long}", PatchAsync).WithName(names + "UpdateMessage")
             .WithSummary("Marks a message read or unread and/or replaces its tags.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteMessage")
+        group.MapDelete("/{id:long}", DeleteAsync).WithName(names + "DeleteMessage")
             .WithSummary("Deletes one message.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapInsights();
-        group.MapWait();
-        return group;
+        group.MapInsights(names);
+        group.MapWait(names);
+        group.MapMessageBodies(names);
+        group.MapRelease(names);
     }
 
     private static async Task<Results<Ok<MessagePage>, ProblemHttpResult>> ListAsync(
         MailQueries queries,
+        InboxScope scope,
         CancellationToken cancellationToken,
         [Description(SearchHelp)] string? q = null,
         [Description("How many of the newest matches to skip.")] int offset = 0,
@@ -64,36 +78,36 @@ internal static partial class MessagesApi
         {
             return queryProblem;
         }
-        return TypedResults.Ok(await queries.SearchMessagesAsync(new MessageFilter(query), offset, limit, cancellationToken));
+        return TypedResults.Ok(await queries.SearchMessagesAsync(new MessageFilter(query, InboxId: scope.Id), offset, limit, cancellationToken));
     }
 
     private static async Task<Results<Ok<DeleteResult>, ProblemHttpResult>> DeleteMatchingAsync(
-        MailEditor editor, CancellationToken cancellationToken, [Description("Delete only the messages matching this search; without it, every message is deleted. " + SearchHelp)] string? q = null)
+        MailEditor editor, InboxScope scope, CancellationToken cancellationToken, [Description("Delete only the messages matching this search; without it, every message is deleted. " + SearchHelp)] string? q = null)
     {
         if (!TryParseQuery(q, out var query, out var problem))
         {
             return problem;
         }
-        var deleted = await editor.DeleteAsync(new MessageFilter(query), cancellationToken);
+        var deleted = await editor.DeleteAsync(new MessageFilter(query, InboxId: scope.Id), cancellationToken);
         return TypedResults.Ok(new DeleteResult(deleted.Count, deleted));
     }
 
-    private static async Task<Results<Ok<MessageDetail>, ProblemHttpResult>> GetAsync([Description("The message id.")] long id, MailQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MessageDetail>, ProblemHttpResult>> GetAsync([Description("The message id.")] long id, MailQueries queries, InboxScope scope, CancellationToken cancellationToken)
     {
-        var row = await queries.GetMessageAsync(id, cancellationToken);
+        var row = await queries.GetMessageAsync(id, scope.Id, cancellationToken);
         await using var raw = await queries.OpenRawAsync(id, cancellationToken);
         if (row is null || raw is null)
         {
             return NoSuchMessage(id);
         }
         using var view = await Task.Run(() => MessageView.Load(raw), cancellationToken);
-        return TypedResults.Ok(ToDetail(row, view));
+        return TypedResults.Ok(ToDetail(queries.Map(row), row, view));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetRawAsync(
-        [Description("The message id.")] long id, MailQueries queries, CancellationToken cancellationToken, [Description("true: send as a `.eml` attachment download.")] bool download = false)
+        [Description("The message id.")] long id, MailQueries queries, InboxScope scope, CancellationToken cancellationToken, [Description("true: send as a `.eml` attachment download.")] bool download = false)
     {
-        var raw = await queries.OpenRawAsync(id, cancellationToken);
+        var raw = await queries.OpenRawAsync(id, scope.Id, cancellationToken);
         if (raw is null)
         {
             return NoSuchMessage(id);
@@ -102,7 +116,7 @@ internal static partial class MessagesApi
     }
 
     private static async Task<Results<Ok<Core.Messages.MessageSummary>, ProblemHttpResult>> PatchAsync(
-        [Description("The message id.")] long id, MessagePatch patch, MailEditor editor, CancellationToken cancellationToken)
+        [Description("The message id.")] long id, MessagePatch patch, MailEditor editor, InboxScope scope, CancellationToken cancellationToken)
     {
         if (patch is null || (patch.IsRead is null && patch.Tags is null))
         {
@@ -117,12 +131,12 @@ internal static partial class MessagesApi
             }
             tags = cleaned;
         }
-        var updated = await editor.UpdateAsync(id, patch.IsRead, tags, cancellationToken);
+        var updated = await editor.UpdateAsync(id, patch.IsRead, tags, cancellationToken, scope.Id);
         return updated is null ? NoSuchMessage(id) : TypedResults.Ok(updated);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync([Description("The message id.")] long id, MailEditor editor, CancellationToken cancellationToken)
-        => await editor.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NoSuchMessage(id);
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync([Description("The message id.")] long id, MailEditor editor, InboxScope scope, CancellationToken cancellationToken)
+        => await editor.DeleteAsync(id, cancellationToken, scope.Id) ? TypedResults.NoContent() : NoSuchMessage(id);
 
     internal static ProblemHttpResult NoSuchMessage(long id) => ApiProblems.NotFound($"There is no message {id}.");
 
@@ -166,9 +180,8 @@ internal static partial class MessagesApi
         return cleaned.Count > MaxTags ? ApiProblems.BadRequest($"A message can have at most {MaxTags} tags; {cleaned.Count} were given.") : null;
     }
 
-    private static MessageDetail ToDetail(StoredMessage row, MessageView view)
+    private static MessageDetail ToDetail(Core.Messages.MessageSummary summary, StoredMessage row, MessageView view)
     {
-        var summary = MessageMapper.ToSummary(row);
         return new MessageDetail
         {
             Id = summary.Id,
@@ -185,6 +198,7 @@ internal static partial class MessagesApi
             AttachmentCount = summary.AttachmentCount,
             IsRead = summary.IsRead,
             Tags = summary.Tags,
+            Inbox = summary.Inbox,
             MessageId = row.MessageIdHeader,
             Date = row.Date,
             Headers = view.Headers,

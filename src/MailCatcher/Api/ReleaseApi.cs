@@ -1,5 +1,6 @@
 using MailCatcher.Core.Outbox;
 using MailCatcher.Relay.Queue;
+using MailCatcher.Storage.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MailCatcher.Api;
@@ -10,15 +11,19 @@ internal static class ReleaseApi
     /// <summary>The optional body: recipients to send to instead of the envelope recipients.</summary>
     public sealed record ReleaseRequest(IReadOnlyList<string>? To);
 
-    public static RouteHandlerBuilder MapReleaseApi(this IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/messages/{id:long}/release", ReleaseAsync)
-            .WithTags("Messages")
-            .WithName("ReleaseMessage")
+    /// <summary>On the messages group of <see cref="MessagesApi.MapMessageEndpoints"/>, every inbox or one.</summary>
+    public static RouteHandlerBuilder MapRelease(this RouteGroupBuilder group, string names) =>
+        group.MapPost("/{id:long}/release", ReleaseAsync)
+            .WithName(names + "ReleaseMessage")
             .WithSummary("Queues the message for the configured relay: 202 with the outbox entry.");
 
     private static async Task<Results<Accepted<OutboxEntry>, ProblemHttpResult>> ReleaseAsync(
-        long id, RelayOutbox outbox, CancellationToken cancellationToken, ReleaseRequest? request = null)
+        long id, RelayOutbox outbox, MailQueries queries, InboxScope scope, CancellationToken cancellationToken, ReleaseRequest? request = null)
     {
+        if (!await queries.IsInInboxAsync(id, scope.Id, cancellationToken))
+        {
+            return MessagesApi.NoSuchMessage(id);
+        }
         var result = await outbox.ReleaseAsync(id, request?.To, cancellationToken);
         return result.Status switch
         {

@@ -39,6 +39,10 @@ internal static class CommandLineFlags
         new("--imaps-port", "Imap:ImapsPort", "off", "Implicit-TLS IMAP port, RFC 8314 (0 = any free port); needs a certificate"),
         new("--mailbox-require-tls", "Mailbox:RequireTls", "false", "POP3/IMAP refuse login before STLS/STARTTLS (IMAP LOGINDISABLED)", IsSwitch: true),
 
+        // Isolated inboxes (issue 13): routing rules, first match wins after the SMTP AUTH user.
+        new("--inbox", "Inboxes:Rules", "none", "Route to an inbox: NAME=PATTERN (address, *@domain, /regex/, domain, +tag, header:NAME[=VALUE])", IsRepeatable: true),
+        new("--inbox-ttl", "Inboxes:DefaultTimeToLive", "none", "Time-to-live of API-created inboxes that ask for none (hh:mm:ss)"),
+
         // Release to a real relay (issue 6); nothing is relayed unless a user or a --relay-auto rule asks.
         new("--relay-host", "Relay:Host", "(none: release is off)", "Real SMTP relay that released messages are sent through"),
         new("--relay-port", "Relay:Port", "25", "Relay port"),

@@ -74,6 +74,7 @@ public static class MailCatcherApp
         builder.AddAccessControl();
         var policy = builder.AddSmtpSecurity();
         builder.AddMailboxProtocols(policy);
+        builder.AddInboxRules();
         builder.ConfigureListeners(ports);
 
         var app = builder.Build();
@@ -86,10 +87,10 @@ public static class MailCatcherApp
         app.UseHttpAccessControl();
         app.MapLoginEndpoints();
         app.MapMessagesApi();
+        app.MapInboxesApi();
         app.MapSessionsApi();
         app.MapInfoApi();
         app.MapFaultsApi();
-        app.MapReleaseApi();
         app.MapOutboxApi();
         app.MapChecksApi();
         app.MapSendApi();

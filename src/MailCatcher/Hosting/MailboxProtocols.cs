@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MailCatcher.Core.Inboxes;
 using MailCatcher.Core.Mailbox;
 using MailCatcher.Core.Options;
 using MailCatcher.Protocols.Imap;
@@ -48,7 +49,7 @@ internal static class MailboxProtocols
         }
         var services = builder.Services;
         services.AddOptions<MailboxOptions>().BindConfiguration(MailboxOptions.Section);
-        services.AddSingleton(new MailboxAuthenticator(policy.Users, mailbox));
+        services.AddSingleton(provider => new MailboxAuthenticator(policy.Users, mailbox, provider.GetRequiredService<IInboxCredentials>()));
         services.AddOptions<Pop3Options>().BindConfiguration(Pop3Options.Section);
         services.AddSingleton<Pop3ConnectionCounter>();
         services.AddOptions<ImapOptions>().BindConfiguration(ImapOptions.Section);

@@ -40,7 +40,6 @@ internal static class WebUiSetup
         // Blazor's own script (_framework/blazor.web.js) is a static web asset: served from the
         // build's manifest under `dotnet run` and from the published files after `dotnet publish`.
         app.MapStaticAssets();
-        app.MapMessageBodiesApi();
         app.MapHub<EventsHub>(EventsHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

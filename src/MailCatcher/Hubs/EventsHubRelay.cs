@@ -1,10 +1,12 @@
 using MailCatcher.Core.Events;
+using MailCatcher.Storage.Inboxes;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MailCatcher.Hubs;
 
 /// <summary>Hands every event of the in-process <see cref="MailEventBus"/> on to the hub's clients.</summary>
-internal sealed class EventsHubRelay(MailEventBus bus, IHubContext<EventsHub> hub, ILogger<EventsHubRelay> logger) : IHostedService
+/// <remarks>Message events go to the clients of every inbox and to those of the message's inbox (issue 13); the rest only to the former.</remarks>
+internal sealed class EventsHubRelay(MailEventBus bus, IHubContext<EventsHub> hub, InboxDirectory inboxes, ILogger<EventsHubRelay> logger) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -32,21 +34,38 @@ internal sealed class EventsHubRelay(MailEventBus bus, IHubContext<EventsHub> hu
         _ => null,
     };
 
+    /// <summary>The inbox an event belongs to, when it belongs to one.</summary>
+    internal static long? InboxOf(MailEvent mailEvent) => mailEvent switch
+    {
+        MessageReceived e => e.Message.InboxId,
+        MessageUpdated e => e.Message.InboxId,
+        MessagesDeleted e => e.InboxId,
+        _ => null,
+    };
+
     private void OnEvent(MailEvent mailEvent)
     {
+        // Summaries written by operations that do not know inbox names get theirs here.
+        mailEvent = mailEvent switch
+        {
+            MessageReceived e => e with { Message = e.Message with { Inbox = inboxes.NameOf(e.Message.InboxId) } },
+            MessageUpdated e => e with { Message = e.Message with { Inbox = inboxes.NameOf(e.Message.InboxId) } },
+            _ => mailEvent,
+        };
         if (ToHubMessage(mailEvent) is not { } message)
         {
             return;
         }
+        IReadOnlyList<string> groups = InboxOf(mailEvent) is { } inboxId ? [EventsHub.AllInboxes, EventsHub.GroupOf(inboxId)] : [EventsHub.AllInboxes];
         // The bus runs handlers on the storage writer's thread: send without waiting.
-        _ = SendAsync(message.Method, message.Argument);
+        _ = SendAsync(message.Method, message.Argument, groups);
     }
 
-    private async Task SendAsync(string method, object argument)
+    private async Task SendAsync(string method, object argument, IReadOnlyList<string> groups)
     {
         try
         {
-            await hub.Clients.All.SendAsync(method, argument);
+            await hub.Clients.Groups(groups).SendAsync(method, argument);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException)
         {

@@ -9,11 +9,12 @@ namespace MailCatcher.Mail;
 /// API's <c>q</c>. Only the rows of the requested window are read, so 100,000 messages cost no
 /// more than 100.
 /// </summary>
+/// <remarks>Every method takes the open inbox's id (issue 13); null lists every inbox.</remarks>
 public sealed class InboxSource(MailQueries queries)
 {
-    public async Task<InboxPage> ListAsync(string? query, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<InboxPage> ListAsync(string? query, int offset, int limit, CancellationToken cancellationToken, long? inboxId = null)
     {
-        if (!TryFilter(query, out var filter))
+        if (!TryFilter(query, inboxId, out var filter))
         {
             var counts = await queries.CountAsync(cancellationToken);
             return new InboxPage(0, counts.Unread, []);
@@ -23,9 +24,9 @@ public sealed class InboxSource(MailQueries queries)
     }
 
     /// <summary>The ids of every message the query matches (for "delete all" during a search).</summary>
-    public async Task<List<long>> MatchingIdsAsync(string? query, CancellationToken cancellationToken)
+    public async Task<List<long>> MatchingIdsAsync(string? query, CancellationToken cancellationToken, long? inboxId = null)
     {
-        if (!TryFilter(query, out var filter))
+        if (!TryFilter(query, inboxId, out var filter))
         {
             return [];
         }
@@ -33,9 +34,9 @@ public sealed class InboxSource(MailQueries queries)
     }
 
     /// <summary>The position of a message in the filtered list (0 = newest), or -1 when it is not in it.</summary>
-    public async Task<int> IndexOfAsync(string? query, long id, CancellationToken cancellationToken)
+    public async Task<int> IndexOfAsync(string? query, long id, CancellationToken cancellationToken, long? inboxId = null)
     {
-        if (!TryFilter(query, out var filter))
+        if (!TryFilter(query, inboxId, out var filter))
         {
             return -1;
         }
@@ -50,11 +51,11 @@ public sealed class InboxSource(MailQueries queries)
     /// Parses the search box's text. A query the parser refuses (an unclosed quote, a bad date)
     /// matches nothing rather than everything; <see cref="Validate"/> tells the box why.
     /// </summary>
-    private static bool TryFilter(string? query, out MessageFilter filter)
+    private static bool TryFilter(string? query, long? inboxId, out MessageFilter filter)
     {
         try
         {
-            filter = new MessageFilter(SearchQuery.Parse(query));
+            filter = new MessageFilter(SearchQuery.Parse(query), InboxId: inboxId);
             return true;
         }
         catch (SearchQueryException)

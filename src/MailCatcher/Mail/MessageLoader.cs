@@ -6,9 +6,10 @@ namespace MailCatcher.Mail;
 /// <summary>Loads a stored message and parses it, off the request thread. Used by the body API and the UI alike.</summary>
 public sealed class MessageLoader(MailQueries queries)
 {
-    public async Task<LoadedMessage?> LoadAsync(long id, CancellationToken cancellationToken)
+    /// <param name="inboxId">Only a message of this inbox (issue 13); null: any.</param>
+    public async Task<LoadedMessage?> LoadAsync(long id, CancellationToken cancellationToken, long? inboxId = null)
     {
-        var row = await queries.GetMessageAsync(id, cancellationToken);
+        var row = await queries.GetMessageAsync(id, inboxId, cancellationToken);
         if (row is null)
         {
             return null;

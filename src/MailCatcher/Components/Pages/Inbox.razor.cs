@@ -5,6 +5,7 @@ using MailCatcher.Core.Messages;
 using MailCatcher.Hosting;
 using MailCatcher.Hosting.Security;
 using MailCatcher.Mail;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Writing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -60,6 +61,17 @@ public sealed partial class Inbox
 
     [Parameter] public long? Id { get; set; }
 
+    /// <summary>The open inbox's name, from <c>?inbox=</c> (issue 13); absent: every inbox.</summary>
+    [SupplyParameterFromQuery(Name = "inbox")] public string? InboxName { get; set; }
+
+    [Inject] private InboxDirectory Inboxes { get; set; } = null!;
+
+    /// <summary>The open inbox, or null for every inbox.</summary>
+    private InboxInfo? OpenInbox => InboxName is null ? null : Inboxes.Find(InboxName);
+
+    /// <summary>The id the list is restricted to: null for every inbox, an id that matches nothing for an inbox that does not exist.</summary>
+    private long? InboxId => InboxName is null ? null : OpenInbox?.Id ?? -1;
+
     /// <summary>The search query, from <c>?q=</c>; handed to the list's data source as it is.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
@@ -72,9 +84,9 @@ public sealed partial class Inbox
 
     private string CountText => _total == 1 ? "1 message" : $"{_total.ToString("N0", CultureInfo.InvariantCulture)} messages";
 
-    private string DeleteAllText => string.IsNullOrWhiteSpace(Q)
-        ? $"All {CountText} will be deleted."
-        : $"The {CountText} matching “{Q}” will be deleted.";
+    private string DeleteAllText => (string.IsNullOrWhiteSpace(Q)
+        ? $"All {CountText}"
+        : $"The {CountText} matching “{Q}”") + (InboxName is null ? "" : $" in the inbox {InboxName}") + " will be deleted.";
 
     private string SmtpAddress => $"127.0.0.1:{Ports.PortOf(BoundPorts.Smtp)?.ToString(CultureInfo.InvariantCulture) ?? "1025"}";
 
@@ -94,8 +106,19 @@ public sealed partial class Inbox
 
     protected override async Task OnInitializedAsync() => _canChange = await Access.CanChangeAsync();
 
+    /// <summary>The inbox the list last showed; another one starts a fresh list.</summary>
+    private long? _shownInbox;
+
     protected override async Task OnParametersSetAsync()
     {
+        if (_shownInbox != InboxId && _appliedQuery is not null)
+        {
+            _selected.Clear();
+            _cursorIndex = -1;
+            _cursorId = null;
+            _listKey++;
+        }
+        _shownInbox = InboxId;
         if (_appliedQuery != (Q ?? ""))
         {
             var first = _appliedQuery is null;
@@ -119,7 +142,7 @@ public sealed partial class Inbox
         if (Id is { } id && id != _cursorId)
         {
             _cursorId = id;
-            _cursorIndex = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+            _cursorIndex = await Source.IndexOfAsync(Q, id, CancellationToken.None, InboxId);
         }
     }
 
@@ -134,7 +157,7 @@ public sealed partial class Inbox
 
     private async ValueTask<ItemsProviderResult<MessageSummary>> LoadRowsAsync(ItemsProviderRequest request)
     {
-        var page = await Source.ListAsync(Q, request.StartIndex, request.Count, request.CancellationToken);
+        var page = await Source.ListAsync(Q, request.StartIndex, request.Count, request.CancellationToken, InboxId);
         _total = page.Total;
         _window.Clear();
         for (var i = 0; i < page.Messages.Count; i++)
@@ -170,7 +193,7 @@ public sealed partial class Inbox
         }
         if (_cursorId is { } id)
         {
-            var index = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+            var index = await Source.IndexOfAsync(Q, id, CancellationToken.None, InboxId);
             if (index >= 0)
             {
                 _cursorIndex = index;
@@ -209,7 +232,20 @@ public sealed partial class Inbox
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("q", q.Length == 0 ? null : q), replace: true);
     }
 
-    private string WithQuery(string path) => string.IsNullOrWhiteSpace(Q) ? path : $"{path}?q={Uri.EscapeDataString(Q)}";
+    /// <summary>A path with the open search and inbox kept in its query, so opening a message stays in both.</summary>
+    private string WithQuery(string path)
+    {
+        var query = new List<string>();
+        if (InboxName is not null)
+        {
+            query.Add($"inbox={Uri.EscapeDataString(InboxName)}");
+        }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            query.Add($"q={Uri.EscapeDataString(Q)}");
+        }
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+    }
 
     private Task OpenAsync(long id)
     {
@@ -307,12 +343,12 @@ public sealed partial class Inbox
         {
             return null;
         }
-        var index = await Source.IndexOfAsync(Q, id, CancellationToken.None);
+        var index = await Source.IndexOfAsync(Q, id, CancellationToken.None, InboxId);
         if (index < 0)
         {
             return null;
         }
-        var around = await Source.ListAsync(Q, Math.Max(0, index - leaving.Count - 1), leaving.Count * 2 + 3, CancellationToken.None);
+        var around = await Source.ListAsync(Q, Math.Max(0, index - leaving.Count - 1), leaving.Count * 2 + 3, CancellationToken.None, InboxId);
         var ids = around.Messages.Select(m => m.Id).ToList();
         var at = ids.IndexOf(id);
         var older = ids.Skip(at + 1).FirstOrDefault(i => !leaving.Contains(i));
@@ -333,11 +369,12 @@ public sealed partial class Inbox
         }
         if (string.IsNullOrWhiteSpace(Q))
         {
-            await Commands.DeleteAllAsync();
+            // With an inbox open, "Delete all" means that inbox's mail only (issue 13).
+            await Commands.DeleteAllAsync(InboxId);
         }
         else
         {
-            await Commands.DeleteAsync(await Source.MatchingIdsAsync(Q, CancellationToken.None));
+            await Commands.DeleteAsync(await Source.MatchingIdsAsync(Q, CancellationToken.None, InboxId));
         }
         _selected.Clear();
         _cursorId = null;
@@ -401,7 +438,7 @@ public sealed partial class Inbox
         }
         if (!_window.TryGetValue(index, out var message))
         {
-            var page = await Source.ListAsync(Q, index, 1, CancellationToken.None);
+            var page = await Source.ListAsync(Q, index, 1, CancellationToken.None, InboxId);
             if (page.Messages.Count == 0)
             {
                 return;

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using MailCatcher.Core.Events;
+using MailCatcher.Core.Inboxes;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
+using MailCatcher.Storage.Writing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MailCatcher.Storage.Inboxes;
+
+/// <summary>
+/// The inboxes of the store (issue 13), kept in memory so that routing a message, checking an
+/// SMTP AUTH credential or an API token costs no query. Loaded once after migration; every
+/// create and delete goes through here and updates the copy after it commits.
+/// </summary>
+public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, GroupCommitWriter writer, MailEventBus events, TimeProvider clock) : IInboxCredentials
+{
+    private readonly ConcurrentDictionary<string, InboxInfo> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, InboxInfo> _byId = new();
+
+    /// <summary>Every inbox, <c>default</c> first, then by name.</summary>
+    public IReadOnlyList<InboxInfo> All => [.. _byId.Values.OrderBy(i => i.Id != StoredInbox.DefaultId).ThenBy(i => i.Name, StringComparer.Ordinal)];
+
+    /// <summary>Reads every inbox. Called once the schema is migrated, before any listener accepts.</summary>
+    public void Load()
+    {
+        using var db = contexts.CreateDbContext();
+        foreach (var row in db.Inboxes.AsNoTracking())
+        {
+            Remember(ToInfo(row));
+        }
+    }
+
+    public InboxInfo? Find(string? name) => name is not null && _byName.TryGetValue(InboxNames.Normalize(name), out var inbox) ? inbox : null;
+
+    public InboxInfo? Find(long id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The name of an inbox id; <c>default</c> for an id that is gone (its mail is being deleted too).</summary>
+    public string NameOf(long id) => _byId.TryGetValue(id, out var inbox) ? inbox.Name : InboxNames.Default;
+
+    public InboxInfo Default => _byId[StoredInbox.DefaultId];
+
+    /// <summary>Creates an inbox. Null when the name is taken.</summary>
+    /// <param name="withSecrets">True: the inbox gets an SMTP password and an API token (an API-created inbox); false: a configured inbox anyone may send to.</param>
+    public async Task<CreatedInbox?> CreateAsync(string name, TimeSpan? timeToLive, int maxMessages, bool withSecrets, CancellationToken cancellationToken)
+    {
+        name = InboxNames.Normalize(name);
+        if (!InboxNames.IsValid(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid inbox name.", nameof(name));
+        }
+        var password = withSecrets ? InboxSecrets.NewPassword() : null;
+        var token = withSecrets ? InboxSecrets.NewToken() : null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new StoredInbox
+        {
+            Name = name,
+            CreatedAt = now,
+            ExpiresAt = timeToLive is { } ttl ? now + ttl : null,
+            MaxMessages = maxMessages,
+            SmtpPasswordHash = password is null ? null : InboxSecrets.Hash(password),
+            ApiTokenHash = token is null ? null : InboxSecrets.Hash(token),
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Inboxes.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // SQLITE_CONSTRAINT: the unique index on Name; two jobs asked for the same name at once.
+            return null;
+        }
+        var info = ToInfo(row);
+        Remember(info);
+        events.Publish(new InboxChanged(info.Name, info.Id, Deleted: false));
+        return new CreatedInbox(info, password, token);
+    }
+
+    /// <summary>Makes sure a configured inbox (an <c>--inbox</c> rule's) exists, without secrets.</summary>
+    public void EnsureExists(string name)
+    {
+        if (Find(name) is null)
+        {
+            _ = CreateAsync(name, null, 0, withSecrets: false, CancellationToken.None).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// Deletes an inbox with its messages and sessions, in one transaction of the single writer.
+    /// False when there is no such inbox; <c>default</c> cannot be deleted.
+    /// </summary>
+    public async Task<bool> DeleteAsync(InboxInfo inbox, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        if (inbox.Id == StoredInbox.DefaultId)
+        {
+            throw new InvalidOperationException("The default inbox cannot be deleted.");
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var existed = await writer.EnqueueAsync(new DeleteInboxOperation(inbox.Id));
+        Forget(inbox);
+        if (existed)
+        {
+            events.Publish(new InboxChanged(inbox.Name, inbox.Id, Deleted: true));
+        }
+        return existed;
+    }
+
+    /// <summary>The inboxes whose time-to-live has passed.</summary>
+    public IReadOnlyList<InboxInfo> Expired(DateTime now) => [.. _byId.Values.Where(i => i.ExpiresAt is { } at && at <= now)];
+
+    public InboxCredentialCheck Check(string user, string password)
+    {
+        if (Find(user) is not { SmtpPasswordHash: { } hash })
+        {
+            return InboxCredentialCheck.NotAnInbox;
+        }
+        return InboxSecrets.Matches(password, hash) ? InboxCredentialCheck.Accepted : InboxCredentialCheck.Rejected;
+    }
+
+    public bool IsInboxUser(string user) => Find(user) is { SmtpPasswordHash: not null };
+
+    public bool IsInbox(string name) => Find(name) is not null;
+
+    /// <summary>True when <paramref name="token"/> is this inbox's API token.</summary>
+    public static bool CheckToken(InboxInfo inbox, string? token)
+    {
+        ArgumentNullException.ThrowIfNull(inbox);
+        return InboxSecrets.Matches(token, inbox.ApiTokenHash);
+    }
+
+    private void Remember(InboxInfo inbox)
+    {
+        _byName[inbox.Name] = inbox;
+        _byId[inbox.Id] = inbox;
+    }
+
+    private void Forget(InboxInfo inbox)
+    {
+        _byName.TryRemove(new KeyValuePair<string, InboxInfo>(inbox.Name, inbox));
+        _byId.TryRemove(inbox.Id, out _);
+    }
+
+    private static InboxInfo ToInfo(StoredInbox row) =>
+        new(row.Id, row.Name, row.CreatedAt, row.ExpiresAt, row.MaxMessages, row.SmtpPasswordHash, row.ApiTokenHash);
+}
