@@ -84,4 +84,14 @@ public sealed class MessageRowTests : BunitContext
         Assert.Contains("selected", classes);
         Assert.True(cut.Find("input[type=checkbox]").HasAttribute("checked"));
     }
+
+    [Fact]
+    public void A_message_whose_checks_fail_has_the_check_marker_and_others_do_not()
+    {
+        var failing = Render<MessageRow>(p => p.Add(x => x.Message, Summary()).Add(x => x.Now, Now).Add(x => x.ChecksFail, true));
+        Assert.Single(failing.FindAll("[data-testid=check-failed]"));
+
+        var notChecked = Render<MessageRow>(p => p.Add(x => x.Message, Summary()).Add(x => x.Now, Now));
+        Assert.Empty(notChecked.FindAll("[data-testid=check-failed]"));
+    }
 }

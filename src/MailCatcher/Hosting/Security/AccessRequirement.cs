@@ -30,6 +30,14 @@ internal sealed class AccessRequirement : AuthorizationHandler<AccessRequirement
         {
             context.Succeed(requirement);
         }
+        else if (context.User.FindFirst(InboxApiTokens.InboxClaim) is { } inbox)
+        {
+            // An inbox's token reaches that inbox only (issue 13), never the unscoped paths.
+            if (InboxApiTokens.MayReach(inbox.Value, http.Request))
+            {
+                context.Succeed(requirement);
+            }
+        }
         else if (context.User.Identity?.IsAuthenticated == true
             && (SecurityPaths.IsSafe(http.Request.Method) || AccessPrincipal.CanChange(context.User) || IsCircuitTransport(http.Request)))
         {

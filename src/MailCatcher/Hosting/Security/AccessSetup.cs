@@ -28,6 +28,7 @@ internal static class AccessSetup
         services.AddSingleton(stored);
         services.AddSingleton<IApiTokenValidator>(access.Tokens);
         services.AddSingleton<IApiTokenValidator>(stored);
+        services.AddSingleton<IApiTokenValidator, InboxApiTokens>();
         services.AddScoped<UiAccess>();
 
         services.AddAuthentication(Scheme)
