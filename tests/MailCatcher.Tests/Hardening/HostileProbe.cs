@@ -15,8 +15,12 @@ namespace MailCatcher.Tests.Hardening;
 /// </summary>
 public sealed class HostileProbe(TestHost host)
 {
-    /// <summary>Any one view must answer within this, on a loaded two-core machine.</summary>
-    public static readonly TimeSpan ViewBound = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// A runaway detector, not a speed goal (those live in bench/): the quadratic preview this
+    /// catches took over 100 s for the 20 MB body, while a sound view of it took 16.5 s in a CI run
+    /// with the web tests beside it on two cores, so 15 s flaked.
+    /// </summary>
+    public static readonly TimeSpan ViewBound = TimeSpan.FromSeconds(60);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
