@@ -48,11 +48,11 @@ public sealed class SearchTextTests
     }
 
     [Theory]
-    [InlineData("invoice", "\"invoice\"*")]
+    [InlineData("invoice", "{subject sender recipients body} : \"invoice\"*")]
     [InlineData("to:bob@example.com", "recipients : \"bob example com\"*")]
     [InlineData("from:x", "sender : \"x\"")]
     [InlineData("subject:\"a \\\"NEAR\\\" b*\"", "subject : \"a NEAR b\"")]
-    [InlineData("\"x\" OR 1=1; DROP TABLE", "\"x\"")]
+    [InlineData("\"x\" OR 1=1; DROP TABLE", "{subject sender recipients body} : \"x\"")]
     public void Terms_become_quoted_phrases_of_words(string query, string expected)
     {
         var term = SearchQueryParser.Parse(query).Terms[0];
@@ -73,11 +73,20 @@ public sealed class SearchTextTests
     [Fact]
     public void Only_text_searches_take_the_index_only_path()
     {
-        Assert.Equal("(\"aa\"*) AND (subject : \"bb\"*)", SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa subject:bb"))));
-        Assert.Equal("((\"aa\"*)) NOT (\"bb\"*)", SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa -bb"))));
+        Assert.Equal("({subject sender recipients body} : \"aa\"*) AND (subject : \"bb\"*)", SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa subject:bb"))));
+        Assert.Equal("(({subject sender recipients body} : \"aa\"*)) NOT ({subject sender recipients body} : \"bb\"*)", SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa -bb"))));
         Assert.Null(SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("-bb"))));
         Assert.Null(SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa is:read"))));
         Assert.Null(SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("aa"), AfterId: 5)));
+    }
+
+    [Fact]
+    public void A_search_in_one_inbox_adds_that_inbox_token_and_words_never_reach_the_inbox_column()
+    {
+        var words = SqliteSearchSql.FullTextOnly(new MessageFilter(SearchQueryParser.Parse("i42")))!;
+        Assert.Equal("({subject sender recipients body} : \"i42\"*)", words);
+        Assert.Equal("inbox : \"i42\" AND (" + words + ")", SqliteSearchSql.InInbox(words, 42));
+        Assert.Equal(words, SqliteSearchSql.InInbox(words, null));
     }
 
     [Theory]

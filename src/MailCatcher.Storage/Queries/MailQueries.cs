@@ -59,18 +59,18 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var unread = await InInbox(db, filter.InboxId).CountAsync(m => !m.IsRead, cancellationToken);
-        if (SqliteSearchSql.FullTextOnly(filter) is { } match)
+        if (SqliteSearchSql.FullTextOnly(filter) is { } textOnly)
         {
-            // Counted and paged by the index alone (in one inbox: and the narrow inbox index); only the page's rows are read.
-            var inInbox = filter.InboxId is not null;
+            // Counted and paged by the index alone (in one inbox too: the inbox is a term of the
+            // expression); only the page's rows are read.
+            var match = SqliteSearchSql.InInbox(textOnly, filter.InboxId);
             var matches = await db.Database.SqlQueryRaw<int>(
-                inInbox ? SqliteSearchSql.CountMatchesInInbox : SqliteSearchSql.CountMatches,
-                [new SqliteParameter("$match", match), .. InboxParameter(filter)]).SingleAsync(cancellationToken);
+                SqliteSearchSql.CountMatches, new SqliteParameter("$match", match)).SingleAsync(cancellationToken);
             var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
-                inInbox ? SqliteSearchSql.PageOfMatchesInInbox : SqliteSearchSql.PageOfMatches,
-                [new SqliteParameter("$match", match),
+                SqliteSearchSql.PageOfMatches,
+                new SqliteParameter("$match", match),
                 new SqliteParameter("$limit", limit),
-                new SqliteParameter("$offset", offset), .. InboxParameter(filter)]).ToListAsync(cancellationToken);
+                new SqliteParameter("$offset", offset)).ToListAsync(cancellationToken);
             var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
             return new MessagePage(matches, unread, offset, [.. page.Select(Map)]);
         }
@@ -101,8 +101,8 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     {
         const int FewTextMatches = 20_000;
         var textIds = await db.Database.SqlQueryRaw<long>(
-            filter.InboxId is null ? SqliteSearchSql.AllMatches : SqliteSearchSql.AllMatchesInInbox,
-            [new SqliteParameter("$match", textPart), .. InboxParameter(filter)]).ToListAsync(cancellationToken);
+            SqliteSearchSql.AllMatches,
+            new SqliteParameter("$match", SqliteSearchSql.InInbox(textPart, filter.InboxId))).ToListAsync(cancellationToken);
         if (textIds.Count == 0)
         {
             return textIds;
@@ -122,9 +122,6 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         }
         return IntersectSorted(textIds, columnIds);
     }
-
-    private static SqliteParameter[] InboxParameter(MessageFilter filter) =>
-        filter.InboxId is { } id ? [new SqliteParameter("$inbox", id)] : [];
 
     /// <summary>The ids in both ascending lists, ascending: one merge pass.</summary>
     internal static List<long> IntersectSorted(List<long> left, List<long> right)

@@ -21,19 +21,28 @@ internal static class SqliteSearchSql
 {
     public const string Table = "MessageSearch";
 
-    // The table itself is defined by the migrations (latest: SearchWithoutPrefixIndexes):
+    // The table itself is defined by the migrations (latest: SearchByInbox):
     // contentless (the text is not stored twice) with contentless_delete, so rows go with a plain
     // DELETE by rowid (SQLite 3.43+); "remove_diacritics 2" makes "José" match "jose"; no prefix
     // indexes, which cost ingest more than they saved search. A trigger removes a message's row
     // on every delete: the API's, retention's, any protocol's. IX_Messages_SearchFlags lets
     // has:attachment and is: be answered without reading the wide rows.
+    //
+    // The "inbox" column holds one token naming the message's inbox (InboxToken), so a search in
+    // one inbox is a single FTS5 expression: the index intersects the inbox's short doclist with
+    // the words' and never visits the other inboxes' matches (issue 13: 100 inboxes, 100,000
+    // messages). Words a user types are scoped to the four text columns (TextColumns), so a
+    // search for "i42" can never select inbox 42 by its token.
 
-    public const string Insert = "INSERT INTO MessageSearch (rowid, subject, sender, recipients, body) VALUES ($id, $subject, $sender, $recipients, $body)";
+    public const string Insert = "INSERT INTO MessageSearch (rowid, subject, sender, recipients, body, inbox) VALUES ($id, $subject, $sender, $recipients, $body, $inbox)";
 
-    /// <summary>As <see cref="Insert"/>, but only while the message is stored: a re-index must not leave a row for a message deleted meanwhile.</summary>
+    /// <summary>
+    /// As <see cref="Insert"/>, but only while the message is stored: a re-index must not leave a
+    /// row for a message deleted meanwhile. The inbox token comes from the stored row.
+    /// </summary>
     public const string InsertIfStored = """
-        INSERT INTO MessageSearch (rowid, subject, sender, recipients, body)
-        SELECT $id, $subject, $sender, $recipients, $body WHERE EXISTS (SELECT 1 FROM Messages WHERE Id = $id)
+        INSERT INTO MessageSearch (rowid, subject, sender, recipients, body, inbox)
+        SELECT $id, $subject, $sender, $recipients, $body, 'i' || m.InboxId FROM Messages AS m WHERE m.Id = $id
         """;
 
     /// <summary>Removes one message's row (parameter <c>$id</c>).</summary>
@@ -45,20 +54,15 @@ internal static class SqliteSearchSql
     /// <summary>One page of matching ids, newest first, answered by the index alone (parameters <c>$match</c>, <c>$limit</c>, <c>$offset</c>).</summary>
     public const string PageOfMatches = "SELECT rowid AS Value FROM MessageSearch WHERE MessageSearch MATCH $match ORDER BY rowid DESC LIMIT $limit OFFSET $offset";
 
-    // One inbox (issue 13): the inbox's ids are walked in the narrow (InboxId, Id) index (it
-    // covers them) and each is checked against the text matches, which SQLite gathers once into
-    // a temporary set. Joining every match to the index instead cost one b-tree lookup per match
-    // in the whole store, 2-4 times slower for a common word. Parameter $inbox besides the above.
-    private const string InboxIds = "SELECT m.Id AS Value FROM Messages AS m INDEXED BY IX_Messages_InboxId_Id WHERE m.InboxId = $inbox AND m.Id IN (SELECT rowid FROM MessageSearch WHERE MessageSearch MATCH $match)";
+    /// <summary>The token the "inbox" column holds for a message of inbox <paramref name="inboxId"/>.</summary>
+    public static string InboxToken(long inboxId) => "i" + inboxId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>As <see cref="CountMatches"/>, in one inbox (<c>$inbox</c>).</summary>
-    public const string CountMatchesInInbox = "SELECT count(*) AS Value FROM (" + InboxIds + ")";
-
-    /// <summary>As <see cref="PageOfMatches"/>, in one inbox (<c>$inbox</c>).</summary>
-    public const string PageOfMatchesInInbox = InboxIds + " ORDER BY m.Id DESC LIMIT $limit OFFSET $offset";
-
-    /// <summary>As <see cref="AllMatches"/>, in one inbox (<c>$inbox</c>).</summary>
-    public const string AllMatchesInInbox = InboxIds + " ORDER BY m.Id";
+    /// <summary>
+    /// Narrows an FTS expression to one inbox (none: unchanged). FTS5 evaluates the AND by
+    /// stepping through both doclists, so the cost follows the smaller of the two.
+    /// </summary>
+    public static string InInbox(string match, long? inboxId) =>
+        inboxId is { } id ? $"inbox : \"{InboxToken(id)}\" AND ({match})" : match;
 
     /// <summary>
     /// When every term of the filter is answered by the full-text index (words, phrases, from:,
@@ -101,7 +105,7 @@ internal static class SqliteSearchSql
         return negative.Aggregate(expression, (all, n) => $"({all}) NOT ({n})");
     }
 
-    /// <summary>Adds the parameters of <see cref="Insert"/> for one message.</summary>
+    /// <summary>Adds the parameters of <see cref="InsertIfStored"/> for one message.</summary>
     public static void AddInsertParameters(SqliteParameterCollection parameters, long id, SearchDocument document)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -111,6 +115,13 @@ internal static class SqliteSearchSql
         parameters.AddWithValue("$sender", document.Sender);
         parameters.AddWithValue("$recipients", document.Recipients);
         parameters.AddWithValue("$body", document.Body);
+    }
+
+    /// <summary>Adds the parameters of <see cref="Insert"/> for one message of inbox <paramref name="inboxId"/>.</summary>
+    public static void AddInsertParameters(SqliteParameterCollection parameters, long id, long inboxId, SearchDocument document)
+    {
+        AddInsertParameters(parameters, id, document);
+        parameters.AddWithValue("$inbox", InboxToken(inboxId));
     }
 
     /// <summary>
@@ -178,7 +189,8 @@ internal static class SqliteSearchSql
         }
         if (positive.Count > 0)
         {
-            parts.Insert(filter.InboxId is null ? 0 : 1, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(string.Join(" AND ", positive))})");
+            var positiveMatch = InInbox(string.Join(" AND ", positive), filter.InboxId);
+            parts.Insert(filter.InboxId is null ? 0 : 1, $"{alias}.Id IN (SELECT rowid FROM {Table} WHERE {Table} MATCH {Parameter(positiveMatch)})");
         }
         if (filter.AfterId is { } afterId)
         {
@@ -196,17 +208,21 @@ internal static class SqliteSearchSql
         return new SqlCondition(parts.Count == 0 ? "1" : string.Join(" AND ", parts), parameters);
     }
 
+    /// <summary>Every column a plain word is looked for in: all but "inbox".</summary>
+    private const string TextColumns = "{subject sender recipients body}";
+
     /// <summary>
     /// The FTS5 expression for a text term, or null for a term the index does not answer.
     /// Words become one quoted phrase whose last word (of two letters or more) matches as a prefix, scoped to a column for
-    /// <c>from:</c>, <c>to:</c> and <c>subject:</c>: <c>to:bob@example.com</c> is <c>recipients : "bob example com"*</c>.
+    /// <c>from:</c>, <c>to:</c> and <c>subject:</c> (<c>to:bob@example.com</c> is <c>recipients : "bob example com"*</c>),
+    /// else to the four text columns.
     /// </summary>
     public static string? FullText(SearchTerm term)
     {
         ArgumentNullException.ThrowIfNull(term);
         var column = term.Field switch
         {
-            SearchField.Text => null,
+            SearchField.Text => TextColumns,
             SearchField.From => "sender",
             SearchField.To => "recipients",
             SearchField.Subject => "subject",
@@ -222,10 +238,7 @@ internal static class SqliteSearchSql
             return null;
         }
         var phrase = new StringBuilder();
-        if (column is not null)
-        {
-            phrase.Append(column).Append(" : ");
-        }
+        phrase.Append(column).Append(" : ");
         // Words hold only letters, digits and combining marks: no quote can end the string early.
         // A one-letter last word is matched whole: as a prefix it would expand to most of the vocabulary.
         phrase.Append('"').AppendJoin(' ', words).Append('"');

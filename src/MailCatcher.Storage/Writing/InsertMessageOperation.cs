@@ -94,7 +94,7 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
         }
 
         var search = commands.Get(SqliteSearchSql.Insert);
-        SqliteSearchSql.AddInsertParameters(search.Parameters, id, message.Search);
+        SqliteSearchSql.AddInsertParameters(search.Parameters, id, inboxId, message.Search);
         search.ExecuteNonQuery();
         return id;
     }
