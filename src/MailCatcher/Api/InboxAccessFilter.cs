@@ -40,7 +40,7 @@ internal sealed class InboxAccessFilter(InboxDirectory inboxes) : IEndpointFilte
     /// With log-in on (issue 12), a logged-in user or a global API token sees every inbox, as the
     /// administrator's view does; the fallback policy has already kept readers to reading.
     /// </summary>
-    private static bool IsLoggedInPerson(HttpContext http) =>
+    internal static bool IsLoggedInPerson(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true && !http.User.HasClaim(c => c.Type == Hosting.Security.InboxApiTokens.InboxClaim);
 
     /// <summary>RFC 6750 §2.1: <c>Authorization: Bearer b64token</c>; the scheme is case-insensitive.</summary>

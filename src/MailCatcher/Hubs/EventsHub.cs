@@ -12,7 +12,8 @@ namespace MailCatcher.Hubs;
 /// <remarks>
 /// A client that connects with <c>?inbox=NAME</c> (issue 13) hears the message events of that
 /// inbox only; when the inbox has an API token, the connection must carry it (<c>access_token</c>
-/// in the query, as SignalR's clients send it, or <c>Authorization: Bearer</c>), else it is closed.
+/// in the query, as SignalR's clients send it, or <c>Authorization: Bearer</c>), else it is closed;
+/// a logged-in person (issue 12) needs none, as on the inbox's API paths.
 /// </remarks>
 public sealed class EventsHub(InboxDirectory inboxes) : Hub
 {
@@ -33,7 +34,8 @@ public sealed class EventsHub(InboxDirectory inboxes) : Hub
             return;
         }
         var token = request!.Query["access_token"].ToString() is { Length: > 0 } fromQuery ? fromQuery : InboxAccessFilter.BearerToken(request);
-        if (inboxes.Find(name) is not { } inbox || (inbox.RequiresToken && !InboxDirectory.CheckToken(inbox, token)))
+        var loggedIn = InboxAccessFilter.IsLoggedInPerson(Context.GetHttpContext()!);
+        if (inboxes.Find(name) is not { } inbox || (inbox.RequiresToken && !loggedIn && !InboxDirectory.CheckToken(inbox, token)))
         {
             // Unknown inbox and wrong token alike: the connection ends and hears nothing.
             Context.Abort();

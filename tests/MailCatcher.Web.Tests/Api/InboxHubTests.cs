@@ -68,4 +68,27 @@ public sealed class InboxHubTests
         smtp.Dispose();
         Assert.Equal("to ci", (await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), ct)).GetProperty("subject").GetString());
     }
+
+    [Fact]
+    public async Task With_log_in_on_a_global_token_hears_a_token_protected_inbox_without_its_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string AdminToken = "hub-admin-token-0123456789";
+        await using var host = await TestHost.StartAsync("--ui-user", "admin:admin-pass-1", "--api-token", $"ci:{AdminToken}");
+        var created = await host.Services.GetRequiredService<InboxDirectory>().CreateAsync("job", null, 0, withSecrets: true, ct);
+        var heard = new TaskCompletionSource<JsonElement>();
+        await using var admin = new HubConnectionBuilder()
+            .WithUrl($"http://127.0.0.1:{host.HttpPort}/hubs/events?inbox=job", o => o.AccessTokenProvider = () => Task.FromResult<string?>(AdminToken))
+            .Build();
+        admin.On<JsonElement>("messageReceived", argument => heard.TrySetResult(argument));
+        await admin.StartAsync(ct);
+
+        var smtp = new MailKit.Net.Smtp.SmtpClient();
+        await smtp.ConnectAsync("127.0.0.1", host.SmtpPort, MailKit.Security.SecureSocketOptions.None, ct);
+        await smtp.AuthenticateAsync("job", created!.SmtpPassword!, ct);
+        await smtp.SendAsync(MailSender.Text("to job", "4"), ct);
+        await smtp.DisconnectAsync(true, ct);
+        smtp.Dispose();
+        Assert.Equal("to job", (await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), ct)).GetProperty("subject").GetString());
+    }
 }
