@@ -5,7 +5,8 @@ using MailCatcher.SmtpBench;
 
 // SMTP ingest benchmark: starts MailCatcher as a separate process on a temporary database and
 // measures durable messages per second (first connect to last 250) and the server's memory.
-//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--per-connection K] [--large-mb M]
+//   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--per-connection K] [--large-mb M] [--versus-sink 1]
+// --versus-sink 1 runs each scenario against postfix's smtp-sink and MailCatcher in turn and prints the ratio.
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
 // with K messages per connection.
@@ -16,19 +17,51 @@ var size = options.GetValueOrDefault("size", 5 * 1024);
 var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
 var runs = options.GetValueOrDefault("runs", 1);
 
-Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores");
+Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores; load average {ProcessStats.LoadAverage()}");
+Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"]);
+Func<Task<IBenchTarget>> sink = async () => await SmtpSinkProcess.StartAsync();
+if (options.ContainsKey("versus-sink"))
+{
+    // Issue 16: the same client against postfix's smtp-sink (discards everything) and MailCatcher
+    // (durable), runs interleaved so that other load on the machine hits both alike.
+    if (largeMegabytes > 0)
+    {
+        await CompareAsync($"one {largeMegabytes} MB message (seconds, lower is better)", runs, start => LargeMessageAsync(start, largeMegabytes), higherIsBetter: false);
+        return;
+    }
+    await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true);
+    await CompareAsync($"{Math.Min(messages, 4_000):N0} x {size:N0} B, one message per connection, {connections} at a time", runs, start => ThroughputAsync(start, Math.Min(messages, 4_000), connections, size, 1), higherIsBetter: true);
+    return;
+}
 if (largeMegabytes > 0)
 {
-    await LargeMessageAsync(largeMegabytes);
+    await LargeMessageAsync(mailCatcher, largeMegabytes);
     return;
 }
 if (options.TryGetValue("per-connection", out var perConnection))
 {
-    await RepeatAsync(runs, () => ThroughputAsync(messages, connections, size, perConnection));
+    await RepeatAsync(runs, () => ThroughputAsync(mailCatcher, messages, connections, size, perConnection));
     return;
 }
-await RepeatAsync(runs, () => ThroughputAsync(messages, connections, size, messagesPerConnection: messages / connections));
-await RepeatAsync(runs, () => ThroughputAsync(Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1));
+await RepeatAsync(runs, () => ThroughputAsync(mailCatcher, messages, connections, size, messagesPerConnection: messages / connections));
+await RepeatAsync(runs, () => ThroughputAsync(mailCatcher, Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1));
+
+async Task CompareAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter)
+{
+    var sinkFigures = new List<double>();
+    var ours = new List<double>();
+    for (var run = 0; run < runs; run++)
+    {
+        sinkFigures.Add(await measure(sink));
+        ours.Add(await measure(mailCatcher));
+    }
+    sinkFigures.Sort();
+    ours.Sort();
+    var (s, m) = (sinkFigures[runs / 2], ours[runs / 2]);
+    var ratio = higherIsBetter ? m / s : s / m;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"== {scenario}, median of {runs}: smtp-sink {s:N2}, MailCatcher {m:N2}; MailCatcher at {ratio:P0} of smtp-sink's speed (load average {ProcessStats.LoadAverage()})"));
+}
 
 static async Task RepeatAsync(int runs, Func<Task<double>> scenario)
 {
@@ -44,9 +77,9 @@ static async Task RepeatAsync(int runs, Func<Task<double>> scenario)
     }
 }
 
-static async Task<double> ThroughputAsync(int messages, int connections, int size, int messagesPerConnection)
+static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int messages, int connections, int size, int messagesPerConnection)
 {
-    using var server = await ServerProcess.StartAsync(["--max-messages", "0"]);
+    using var server = await start();
     var content = StuffedMessage(size);
     var before = server.MemoryMegabytes();
     var cpuBefore = server.CpuTime();
@@ -70,13 +103,13 @@ static async Task<double> ThroughputAsync(int messages, int connections, int siz
     var cpu = server.CpuTime() - cpuBefore;
     var rate = messages / clock.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
+        $"{server.Name}: {messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
     return rate;
 }
 
-static async Task LargeMessageAsync(int megabytes)
+static async Task<double> LargeMessageAsync(Func<Task<IBenchTarget>> start, int megabytes)
 {
-    using var server = await ServerProcess.StartAsync(["--max-message-size", "0"]);
+    using var server = await start();
     var content = StuffedMessage(megabytes * 1024 * 1024);
     var before = server.MemoryMegabytes();
     var clock = Stopwatch.StartNew();
@@ -88,7 +121,8 @@ static async Task LargeMessageAsync(int megabytes)
     clock.Stop();
     var after = server.MemoryMegabytes();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"one {megabytes} MB message: accepted in {clock.Elapsed.TotalSeconds:N2} s; server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
+        $"{server.Name}: one {megabytes} MB message: accepted in {clock.Elapsed.TotalSeconds:N2} s; server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
+    return clock.Elapsed.TotalSeconds;
 }
 
 /// <summary>

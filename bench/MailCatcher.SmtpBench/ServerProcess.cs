@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace MailCatcher.SmtpBench;
 
 /// <summary>MailCatcher started as its own process, so its memory can be read from /proc without the benchmark's own.</summary>
-internal sealed partial class ServerProcess : IDisposable
+internal sealed partial class ServerProcess : IBenchTarget
 {
     private readonly Process _process;
     private readonly string _database;
@@ -16,6 +16,8 @@ internal sealed partial class ServerProcess : IDisposable
         _database = database;
         SmtpPort = smtpPort;
     }
+
+    public string Name => "MailCatcher";
 
     public int SmtpPort { get; }
 
@@ -41,22 +43,9 @@ internal sealed partial class ServerProcess : IDisposable
         throw new InvalidOperationException("MailCatcher did not start.");
     }
 
-    /// <summary>Resident memory now (VmRSS) and at its peak (VmHWM), in MB, from /proc.</summary>
-    public (double Current, double Peak) MemoryMegabytes()
-    {
-        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
-        double Read(string key) => double.Parse(status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        return (Read("VmRSS"), Read("VmHWM"));
-    }
+    public (double Current, double Peak) MemoryMegabytes() => ProcessStats.MemoryMegabytes(_process.Id);
 
-    /// <summary>CPU time the server has used so far (user + system), from /proc/[pid]/stat.</summary>
-    public TimeSpan CpuTime()
-    {
-        var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // After the command name: state is field 3; utime and stime are fields 14 and 15 (1-based), in clock ticks (100 Hz on Linux).
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
+    public TimeSpan CpuTime() => ProcessStats.CpuTime(_process.Id);
 
     public void Dispose()
     {

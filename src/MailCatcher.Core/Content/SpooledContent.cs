@@ -26,21 +26,40 @@ public sealed class SpooledContent : IDisposable
     /// <summary>True once the content has moved to a temporary file.</summary>
     public bool IsOnDisk => _file is not null;
 
+    /// <summary>
+    /// The first write that failed (a full temp folder, say), else null. The rest of the message
+    /// is then still counted but dropped, so the protocol can read it to its end and answer
+    /// with a reply (452 4.3.1 for a full disk) instead of losing the connection.
+    /// </summary>
+    public IOException? WriteFailure { get; private set; }
+
     public void Write(ReadOnlySpan<byte> bytes)
     {
-        if (_memory is not null && _memory.Length + bytes.Length > _memoryThreshold)
-        {
-            MoveToFile();
-        }
-        if (_memory is not null)
-        {
-            _memory.Write(bytes);
-        }
-        else
-        {
-            _file!.Write(bytes);
-        }
         Length += bytes.Length;
+        if (WriteFailure is not null)
+        {
+            return;
+        }
+        try
+        {
+            if (_memory is not null && _memory.Length + bytes.Length > _memoryThreshold)
+            {
+                MoveToFile();
+            }
+            if (_memory is not null)
+            {
+                _memory.Write(bytes);
+            }
+            else
+            {
+                _file!.Write(bytes);
+            }
+        }
+        catch (IOException e)
+        {
+            WriteFailure = e;
+            Release();
+        }
     }
 
     /// <summary>Writes every segment of a sequence.</summary>
@@ -88,7 +107,11 @@ public sealed class SpooledContent : IDisposable
         {
             return new MemoryStream(_memory.GetBuffer(), 0, (int)_memory.Length, writable: false);
         }
-        _file!.Flush();
+        if (WriteFailure is not null || _file is null)
+        {
+            throw new IOException("The message could not be spooled.", WriteFailure);
+        }
+        _file.Flush();
         return new FileStream(_filePath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
     }
 
@@ -114,10 +137,20 @@ public sealed class SpooledContent : IDisposable
         _memory = null;
     }
 
-    public void Dispose()
+    public void Dispose() => Release();
+
+    private void Release()
     {
+        var file = _file;
         _memory = null;
-        _file?.Dispose();
         _file = null;
+        try
+        {
+            file?.Dispose();
+        }
+        catch (IOException)
+        {
+            // A full disk cannot take the buffered tail; the file is deleted on close all the same.
+        }
     }
 }

@@ -59,6 +59,12 @@ public static class SmtpReplies
 
     public static SmtpReply StorageFailed { get; } = new(451, "4.3.0", "Local error in processing: message not stored, try again later");
 
+    /// <summary>
+    /// RFC 5321 §4.2.2 452 "insufficient system storage" with RFC 3463 §3.4 X.3.1 "mail system
+    /// full": the disk is full; the client keeps the message and tries again later.
+    /// </summary>
+    public static SmtpReply MailSystemFull { get; } = new(452, "4.3.1", "Insufficient system storage: mail system full, message not stored, try again later");
+
     /// <summary>RFC 3207 §4: the go-ahead for the TLS handshake.</summary>
     public static SmtpReply ReadyToStartTls { get; } = new(220, "2.0.0", "Ready to start TLS");
 

@@ -200,6 +200,13 @@ public sealed partial class SmtpSession
         _pendingMessage = null;
         try
         {
+            if (message.Content.WriteFailure is { } spoolFailure)
+            {
+                // The temp folder filled up while the message came in: nothing to store.
+                throw StorageFullException.IsDiskFull(spoolFailure)
+                    ? new StorageFullException("The spool for incoming messages is full.", spoolFailure)
+                    : new IOException("The message could not be spooled.", spoolFailure);
+            }
             var copies = await _sink.DeliverAsync(message, stopping);
             foreach (var copy in copies)
             {
@@ -212,6 +219,12 @@ public sealed partial class SmtpSession
             }
             ProtocolMetrics.SmtpMessageStored();
             Send(SmtpReplies.Queued(copies[0].Id));
+        }
+        catch (Exception e) when (StorageFullException.IsDiskFull(e))
+        {
+            Transcript.Info($"storing the message failed, the disk is full: {e.Message}");
+            ProtocolMetrics.SmtpMessageFailed();
+            Send(SmtpReplies.MailSystemFull);
         }
 #pragma warning disable CA1031 // Whatever went wrong in storage, the client must hear 451 and may retry.
         catch (Exception e)

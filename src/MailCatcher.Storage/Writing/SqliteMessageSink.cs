@@ -3,6 +3,7 @@ using MailCatcher.Core.Messages;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Ingest;
+using Microsoft.Data.Sqlite;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -22,6 +23,9 @@ namespace MailCatcher.Storage.Writing;
 /// </remarks>
 public sealed class SqliteMessageSink(GroupCommitWriter writer, InboxRouter router, InboxDirectory inboxes) : IMessageSink, ISessionRecorder
 {
+    /// <summary>SQLITE_FULL: "insertion failed because database is full" (the disk, or max_page_count).</summary>
+    private const int SqliteFull = 13;
+
     private readonly ConcurrentDictionary<long, SessionStart> _openSessions = new();
 
     public async Task<long> StoreAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -36,7 +40,16 @@ public sealed class SqliteMessageSink(GroupCommitWriter writer, InboxRouter rout
         var routes = router.Route(message, prepared.Summary.Headers);
         _openSessions.TryGetValue(message.SessionId, out var start);
         var queuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        var ids = await writer.EnqueueAsync(new InsertMessageOperation(prepared, start, routes));
+        IReadOnlyList<long> ids;
+        try
+        {
+            ids = await writer.EnqueueAsync(new InsertMessageOperation(prepared, start, routes));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SqliteFull)
+        {
+            // The transaction rolled back; the protocol answers "mail system full" (452 4.3.1).
+            throw new StorageFullException("The message store's disk is full.", e);
+        }
         StorageMetrics.MessageStored(message.Content.Length, queuedAt);
         return [.. routes.Select((route, i) => new StoredCopy(ids[i], route.Inbox.Name, route.Reason))];
     }

@@ -26,6 +26,7 @@ internal static class ListenerSetup
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.Limits.RequestHeadersTimeout = http.RequestHeadersTimeout;
             kestrel.Listen(ip, http.Port, listener =>
             {
                 if (httpTls)
