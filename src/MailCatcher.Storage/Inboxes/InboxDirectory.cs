@@ -18,6 +18,7 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
 {
     private readonly ConcurrentDictionary<string, InboxInfo> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, InboxInfo> _byId = new();
+    private readonly ConcurrentDictionary<string, InboxInfo> _byTokenHash = new(StringComparer.Ordinal);
 
     /// <summary>Every inbox, <c>default</c> first, then by name.</summary>
     public IReadOnlyList<InboxInfo> All => [.. _byId.Values.OrderBy(i => i.Id != StoredInbox.DefaultId).ThenBy(i => i.Name, StringComparer.Ordinal)];
@@ -35,6 +36,14 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
     public InboxInfo? Find(string? name) => name is not null && _byName.TryGetValue(InboxNames.Normalize(name), out var inbox) ? inbox : null;
 
     public InboxInfo? Find(long id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The inbox whose API token <paramref name="token"/> is, or null: one hash and one lookup
+    /// however many inboxes exist. Looking up by hash reveals nothing by its timing, since a
+    /// caller cannot choose the hash of what it sends.
+    /// </summary>
+    public InboxInfo? FindByToken(string? token) =>
+        token is not null && _byTokenHash.TryGetValue(InboxSecrets.Hash(token), out var inbox) ? inbox : null;
 
     /// <summary>The name of an inbox id; <c>default</c> for an id that is gone (its mail is being deleted too).</summary>
     public string NameOf(long id) => _byId.TryGetValue(id, out var inbox) ? inbox.Name : InboxNames.Default;
@@ -136,12 +145,20 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
     {
         _byName[inbox.Name] = inbox;
         _byId[inbox.Id] = inbox;
+        if (inbox.ApiTokenHash is { } tokenHash)
+        {
+            _byTokenHash[tokenHash] = inbox;
+        }
     }
 
     private void Forget(InboxInfo inbox)
     {
         _byName.TryRemove(new KeyValuePair<string, InboxInfo>(inbox.Name, inbox));
         _byId.TryRemove(inbox.Id, out _);
+        if (inbox.ApiTokenHash is { } tokenHash)
+        {
+            _byTokenHash.TryRemove(new KeyValuePair<string, InboxInfo>(tokenHash, inbox));
+        }
     }
 
     private static InboxInfo ToInfo(StoredInbox row) =>

@@ -15,17 +15,14 @@ internal sealed class InboxApiTokens(InboxDirectory inboxes) : IApiTokenValidato
 
     public ValueTask<ClaimsPrincipal?> ValidateAsync(string token, CancellationToken cancellationToken)
     {
-        foreach (var inbox in inboxes.All)
+        if (inboxes.FindByToken(token) is not { RequiresToken: true } inbox)
         {
-            if (inbox.RequiresToken && InboxDirectory.CheckToken(inbox, token))
-            {
-                // Admin within its inbox: a CI job deletes and releases its own mail.
-                var principal = AccessPrincipal.Create($"inbox:{inbox.Name}", AccessRoles.Admin, "inbox-token",
-                    ApiCredentialsHandler.SchemeName, [new Claim(InboxClaim, inbox.Name)]);
-                return ValueTask.FromResult<ClaimsPrincipal?>(principal);
-            }
+            return ValueTask.FromResult<ClaimsPrincipal?>(null);
         }
-        return ValueTask.FromResult<ClaimsPrincipal?>(null);
+        // Admin within its inbox: a CI job deletes and releases its own mail.
+        var principal = AccessPrincipal.Create($"inbox:{inbox.Name}", AccessRoles.Admin, "inbox-token",
+            ApiCredentialsHandler.SchemeName, [new Claim(InboxClaim, inbox.Name)]);
+        return ValueTask.FromResult<ClaimsPrincipal?>(principal);
     }
 
     /// <summary>
