@@ -9,5 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-50}"
 dotnet build tests/MailCatcher.Tests -v q -nologo >/dev/null
-MAILCATCHER_KILL_ROUNDS="$rounds" dotnet test --project tests/MailCatcher.Tests --no-build -- \
-  --filter-class 'MailCatcher.Tests.Hardening.KillRestartTests' --output Detailed
+summary="$(mktemp)"
+trap 'rm -f "$summary"' EXIT
+MAILCATCHER_KILL_ROUNDS="$rounds" MAILCATCHER_KILL_SUMMARY="$summary" dotnet test --project tests/MailCatcher.Tests --no-build -- \
+  --filter-class 'MailCatcher.Tests.Hardening.KillRestartTests'
+cat "$summary"
