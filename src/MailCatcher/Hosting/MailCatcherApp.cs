@@ -103,6 +103,7 @@ public static class MailCatcherApp
         app.UseMetrics();
         app.MapApiDocumentation();
         app.UseWebUi();
+        StartupTrace.Mark("mapped");
         return app;
     }
 
