@@ -48,9 +48,10 @@ dotnet publish src/MailCatcher \
   -o "$output" --nologo -v q
 
 # Files only IIS or a debugger would read.
-rm -f "$output/web.config" "$output"/*.pdb
+rm -f "$output/web.config" "$output/aspnetcorev2_inprocess.dll" "$output"/*.pdb
 # The command is `mailcatcher`, as the dotnet tool's. A single-file bundle finds its payload in
 # itself, so renaming it is safe (unlike renaming the assembly, which names the assets manifest).
 if [ -f "$output/MailCatcher" ]; then mv "$output/MailCatcher" "$output/mailcatcher"; fi
+if [ -f "$output/MailCatcher.exe" ]; then mv "$output/MailCatcher.exe" "$output/mailcatcher.exe"; fi
 echo "published $rid to $output:"
 ls -l "$output"
