@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ internal sealed partial class Server : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _database;
+    private readonly ConcurrentDictionary<string, double> _phases = new(StringComparer.Ordinal);
 
     private Server(Process process, string database, Stopwatch clock)
     {
@@ -22,18 +24,32 @@ internal sealed partial class Server : IAsyncDisposable
 
     public double StartupMilliseconds { get; private set; }
 
+    /// <summary>
+    /// The CPU time (user + system) the program had used when /healthz first answered: on a
+    /// shared, loaded machine this moves far less than the wall-clock time does.
+    /// </summary>
+    public double StartupCpuMilliseconds { get; private set; }
+
     public int SmtpPort { get; private set; }
 
-    public static async Task<Server> StartAsync(string program)
+    /// <summary>With MAILCATCHER_STARTUP_TRACE=1: each start-up phase and when it ended, in ms after the process started.</summary>
+    public IReadOnlyDictionary<string, double> Phases => _phases;
+
+    public static async Task<Server> StartAsync(Variant variant)
     {
         var database = Path.Combine(Path.GetTempPath(), $"mailcatcher-startup-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(variant.Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", database, "--max-messages", "0" })
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var (name, value) in variant.Environment)
+        {
+            start.Environment[name] = value;
+        }
         var clock = Stopwatch.StartNew();
         var server = new Server(Process.Start(start)!, database, clock);
+        _ = server.ReadTraceAsync();
         int? httpPort = null;
         while ((server.SmtpPort == 0 || httpPort is null) && await server._process.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -48,7 +64,7 @@ internal sealed partial class Server : IAsyncDisposable
         }
         if (httpPort is null)
         {
-            throw new InvalidOperationException("MailCatcher exited before printing its ports.");
+            throw new InvalidOperationException($"{variant.Label}: MailCatcher exited before printing its ports.");
         }
         _ = server._process.StandardOutput.ReadToEndAsync();
         using var http = new HttpClient();
@@ -63,6 +79,8 @@ internal sealed partial class Server : IAsyncDisposable
             await Task.Delay(5);
         }
         server.StartupMilliseconds = clock.Elapsed.TotalMilliseconds;
+        server.StartupCpuMilliseconds = server.CpuMilliseconds();
+        server._phases["healthz"] = server.StartupMilliseconds;
         return server;
     }
 
@@ -71,6 +89,14 @@ internal sealed partial class Server : IAsyncDisposable
     {
         var line = File.ReadAllLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>User + system CPU time so far, from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms).</summary>
+    public double CpuMilliseconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
     }
 
     public async ValueTask DisposeAsync()
@@ -84,9 +110,23 @@ internal sealed partial class Server : IAsyncDisposable
         }
     }
 
+    private async Task ReadTraceAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            if (TraceLine().Match(line) is { Success: true } mark)
+            {
+                _phases[mark.Groups[1].Value] = double.Parse(mark.Groups[2].Value, CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     [GeneratedRegex(@"^\s*SMTP\s+\S+:(\d+)$")]
     private static partial Regex SmtpLine();
 
     [GeneratedRegex(@"^\s*Web UI\s+http://\S+:(\d+)/$")]
     private static partial Regex WebLine();
+
+    [GeneratedRegex(@"^startup-trace (\S+) (\d+)$")]
+    private static partial Regex TraceLine();
 }

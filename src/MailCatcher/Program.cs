@@ -2,6 +2,8 @@ using MailCatcher.CommandLine;
 using MailCatcher.CommandLine.Scripts;
 using MailCatcher.Hosting;
 
+StartupTrace.Mark("main");
+
 // Subcommands, each in its own file under CommandLine/, chosen by the first argument.
 if (args is [HashPasswordCommand.Name, ..])
 {
@@ -47,7 +49,9 @@ catch (StartupException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
+StartupTrace.Mark("built");
 await app.StartAsync();
+StartupTrace.Mark("listening");
 Console.WriteLine(MailCatcherApp.StartupBanner(app));
 await app.WaitForShutdownAsync();
 return 0;

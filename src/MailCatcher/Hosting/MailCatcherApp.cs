@@ -43,6 +43,7 @@ public static class MailCatcherApp
             // assets manifests (Blazor's _framework/ scripts) are found under the same name.
             ApplicationName = typeof(MailCatcherApp).Assembly.GetName().Name,
         });
+        StartupTrace.Mark("builder");
         builder.Configuration.AddEnvironmentVariables("MAILCATCHER_");
         builder.Configuration.AddInMemoryCollection(commandLine.Settings);
         // Before anything reads the configuration: settings a caller adds here reach the SMTP
@@ -77,8 +78,11 @@ public static class MailCatcherApp
         builder.AddInboxRules();
         builder.ConfigureListeners(ports);
 
+        StartupTrace.Mark("services");
         var app = builder.Build();
+        StartupTrace.Mark("host");
         app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
+        StartupTrace.Mark("database");
 
         app.UseHttpSecurity();
         app.UseExceptionHandler();
@@ -99,6 +103,7 @@ public static class MailCatcherApp
         app.UseMetrics();
         app.MapApiDocumentation();
         app.UseWebUi();
+        StartupTrace.Mark("mapped");
         return app;
     }
 
