@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Storage.Database;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,11 +23,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly MailEventBus _events;
     private readonly IOptions<StorageOptions> _options;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly SessionIds _sessionIds;
     private Task? _loop;
 
     public GroupCommitWriter(DatabaseLocation location, MailEventBus events, IOptions<StorageOptions> options, ILogger<GroupCommitWriter> logger)
     {
         _location = location;
+        _sessionIds = new SessionIds(location);
         _events = events;
         _options = options;
         _logger = logger;
@@ -37,24 +38,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Commits per batch, for the benchmark's report.</summary>
     public long Commits { get; private set; }
 
-    private long _lastSessionId;
-
     /// <summary>Starts the writer loop. Called once the schema is migrated.</summary>
     public void Start()
     {
-        using (var connection = new SqliteConnection(_location.ConnectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
-            command.CommandText = "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Sessions'), 0), COALESCE((SELECT MAX(Id) FROM Sessions), 0))";
-            _lastSessionId = (long)command.ExecuteScalar()!;
-        }
+        _sessionIds.Start();
         _loop ??= Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
     }
 
     /// <summary>A new session id, unique in this database, without a write.</summary>
-    public long AllocateSessionId() => Interlocked.Increment(ref _lastSessionId);
+    public long AllocateSessionId() => _sessionIds.Next();
 
     internal Task<T> EnqueueAsync<T>(WriteOperation<T> operation)
     {
@@ -67,15 +59,17 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private void Run()
     {
-        using var connection = new SqliteConnection(_location.ConnectionString);
+        using var connection = _location.CreateConnection();
         connection.Open();
-        using (var pragma = connection.CreateCommand())
+        if (!_location.IsPostgres)
         {
+            using var pragma = connection.CreateCommand();
             // FULL: every commit reaches the disk before the 250 reply; group commit pays for it.
+            // (PostgreSQL's synchronous_commit is on by default: its COMMIT waits for the WAL flush.)
             pragma.CommandText = "PRAGMA synchronous = FULL;";
             pragma.ExecuteNonQuery();
         }
-        using var commands = new WriterCommands(connection);
+        using var commands = new WriterCommands(connection, _location.IsPostgres);
         var batch = new List<WriteOperation>(MaxBatch);
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())

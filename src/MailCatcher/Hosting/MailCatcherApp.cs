@@ -77,8 +77,17 @@ public static class MailCatcherApp
         builder.AddInboxRules();
         builder.ConfigureListeners(ports);
 
-        var app = builder.Build();
-        app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+            app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
+        }
+        catch (StorageStartupException e)
+        {
+            // Issue 14: a wrong storage setting or an unreachable PostgreSQL is a start-up error that names the server.
+            throw new StartupException(e.Message, e);
+        }
 
         app.UseHttpSecurity();
         app.UseExceptionHandler();

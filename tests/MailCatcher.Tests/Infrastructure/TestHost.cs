@@ -71,6 +71,23 @@ public sealed class TestHost : IAsyncDisposable
         return new TestHost(app, databasePath);
     }
 
+    /// <summary>
+    /// Issue 14: starts a host on a fresh PostgreSQL database of the test cluster (see
+    /// <see cref="Shared.PostgresCluster"/>), dropped again on dispose. Fails, never skips, when
+    /// PostgreSQL cannot start.
+    /// </summary>
+    public static async Task<TestHost> StartOnPostgresAsync(params string[] extraArgs)
+    {
+        var cluster = await Shared.PostgresCluster.SharedAsync();
+        var url = await cluster.CreateDatabaseAsync();
+        var host = await StartAsync(["--db", url, .. extraArgs]);
+        host.PostgresUrl = url;
+        return host;
+    }
+
+    /// <summary>The database's <c>postgres://</c> URL when the host runs on PostgreSQL (issue 14).</summary>
+    public string? PostgresUrl { get; private set; }
+
     /// <summary>Starts a host with extra configuration entries (for settings that have no flag yet).</summary>
     public static async Task<TestHost> StartWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] extraArgs)
     {
@@ -103,6 +120,10 @@ public sealed class TestHost : IAsyncDisposable
         if (KeepDatabase)
         {
             return;
+        }
+        if (PostgresUrl is not null)
+        {
+            await (await Shared.PostgresCluster.SharedAsync()).DropDatabaseAsync(PostgresUrl);
         }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
