@@ -17,7 +17,7 @@ namespace MailCatcher.Tests.Shared;
 /// refuse to run as root, so under root they run as the <c>postgres</c> user (else <c>nobody</c>).
 /// </para>
 /// </summary>
-public sealed class PostgresCluster
+public sealed class PostgresCluster : IAsyncDisposable
 {
     private const string Superuser = "mailcatcher";
 
@@ -87,6 +87,16 @@ public sealed class PostgresCluster
     // -F: no fsync; a test cluster's durability is not under test, its speed on a shared CI machine is.
     private string ServerOptions => string.Create(CultureInfo.InvariantCulture, $"-h 127.0.0.1 -p {Port} -k {_folder} -F -c max_connections=300");
 
+    /// <summary>A cluster of the caller's own, for a test that stops the server (the shared one must stay up for the others).</summary>
+    public static Task<PostgresCluster> StartPrivateAsync() => StartSharedAsync();
+
+    /// <summary>Stops a private cluster and deletes its folder.</summary>
+    public ValueTask DisposeAsync()
+    {
+        StopAndDelete();
+        return ValueTask.CompletedTask;
+    }
+
     private static async Task<PostgresCluster> StartSharedAsync()
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException(
@@ -104,7 +114,17 @@ public sealed class PostgresCluster
         return cluster;
     }
 
+    private int _deleted;
+
     private void StopAndDelete()
+    {
+        if (Interlocked.Exchange(ref _deleted, 1) == 0)
+        {
+            StopAndDeleteOnce();
+        }
+    }
+
+    private void StopAndDeleteOnce()
     {
         try
         {

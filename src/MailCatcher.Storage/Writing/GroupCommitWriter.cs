@@ -59,17 +59,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private void Run()
     {
-        using var connection = _location.CreateConnection();
-        connection.Open();
-        if (!_location.IsPostgres)
-        {
-            using var pragma = connection.CreateCommand();
-            // FULL: every commit reaches the disk before the 250 reply; group commit pays for it.
-            // (PostgreSQL's synchronous_commit is on by default: its COMMIT waits for the WAL flush.)
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            pragma.ExecuteNonQuery();
-        }
-        using var commands = new WriterCommands(connection, _location.IsPostgres);
+        using var connection = new WriterConnection(_location, _logger);
         var batch = new List<WriteOperation>(MaxBatch);
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -79,19 +69,44 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 batch.Add(operation);
             }
-            if (!TryCommit(commands, batch))
+            WriterCommands commands;
+            try
+            {
+                commands = connection.Open();
+            }
+#pragma warning disable CA1031 // An unreachable database fails this batch (451 to SMTP clients); the next one tries again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                connection.MarkLost(e);
+                batch.ForEach(o => o.Fail(e));
+                continue;
+            }
+            if (TryCommit(commands, batch, out var error))
+            {
+                continue;
+            }
+            if (connection.IsBroken)
+            {
+                // The connection itself is gone (a PostgreSQL server stopped): nothing to retry alone.
+                connection.MarkLost(error!);
+                batch.ForEach(o => o.Fail(error!));
+                continue;
+            }
+            if (batch.Count > 1)
             {
                 // One bad operation must not fail the others: retry each alone.
                 foreach (var operation in batch)
                 {
-                    TryCommit(commands, [operation]);
+                    TryCommit(commands, [operation], out _);
                 }
             }
         }
     }
 
-    private bool TryCommit(WriterCommands commands, List<WriteOperation> batch)
+    private bool TryCommit(WriterCommands commands, List<WriteOperation> batch, out Exception? error)
     {
+        error = null;
         DeletedMessages pruned;
         try
         {
@@ -110,7 +125,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
             commands.Transaction = null;
-            if (batch.Count == 1)
+            error = e;
+            if (batch.Count == 1 && !IsConnectionLoss(commands))
             {
                 _logger.LogError(e, "A write to the message store failed");
                 batch[0].Fail(e);
@@ -125,6 +141,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         pruned.Publish(_events);
         return true;
     }
+
+    private static bool IsConnectionLoss(WriterCommands commands) => commands.Connection.State != System.Data.ConnectionState.Open;
 
     /// <summary>Each inbox the batch added to is kept within its own limit, then the store within the global one.</summary>
     private DeletedMessages Prune(WriterCommands commands, List<WriteOperation> batch)
