@@ -42,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MailEditor>();
         services.AddSingleton<MailDatabaseInitializer>();
         services.AddHostedService<SearchReindexer>();
+        // Several instances on one PostgreSQL database (issue 14); nothing on SQLite.
+        services.AddHostedService<Fanout.PostgresFanout>();
         services.AddSingleton<IMailboxStore, SqliteMailboxStore>();
         return services;
     }
