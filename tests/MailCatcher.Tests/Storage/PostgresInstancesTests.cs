@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using MailCatcher.Api;
 using MailCatcher.Core.Events;
 using MailCatcher.Tests.Infrastructure;
+using MailCatcher.Tests.Relay;
 using MailCatcher.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,38 @@ public sealed class PostgresInstancesTests
             Assert.Equal("Fan-out from A", Assert.Single(result.Messages).Subject);
             var announced = await announcedOnB.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
             Assert.Equal("qa@example.com", Assert.Single(announced.Message.To).Address);
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task Two_instances_send_each_released_entry_to_the_relay_exactly_once()
+    {
+        const int Entries = 12;
+        var cluster = await PostgresCluster.SharedAsync();
+        var url = await cluster.CreateDatabaseAsync();
+        try
+        {
+            await using var target = await RelayTarget.StartAsync();
+            await using var a = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url));
+            await using var b = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url));
+            var released = new List<long>();
+            for (var i = 0; i < Entries; i++)
+            {
+                var id = await RelayTestKit.CaptureAsync(a, RelayTestKit.Sample(subject: $"Release {i}"));
+                released.Add((await RelayTestKit.ReleasedEntryAsync(await RelayTestKit.ReleaseAsync(i % 2 == 0 ? a : b, id))).Id);
+            }
+
+            foreach (var entry in released)
+            {
+                await RelayTestKit.WaitForEntryAsync(a, entry, e => e.State == "sent");
+            }
+            // Both workers poll the same outbox: a second claim of any entry would be a second copy at the relay.
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+            Assert.Equal(Entries, target.ReceivedCount);
         }
         finally
         {
