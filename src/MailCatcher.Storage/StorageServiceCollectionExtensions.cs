@@ -18,14 +18,14 @@ namespace MailCatcher.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite mail store: the writer behind the protocol seams, the queries, the initializer.</summary>
+    /// <summary>Registers the mail store (SQLite, or PostgreSQL): the writer behind the protocol seams, the queries, the initializer.</summary>
     public static IServiceCollection AddMailStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.TryAddSingleton<MailEventBus>();
         services.AddSingleton<DatabaseLocation>();
-        services.AddDbContextFactory<MailDbContext>((provider, options) =>
-            options.UseSqlite(provider.GetRequiredService<DatabaseLocation>().ConnectionString));
+        // SQLite by default; PostgreSQL for a postgres:// --db or Storage:Provider postgres (issue 14).
+        services.AddSingleton<IDbContextFactory<MailDbContext>, MailDbContextFactory>();
         services.AddSingleton<GroupCommitWriter>();
         // Isolated inboxes (issue 13): the host adds the --inbox rules as InboxRule singletons.
         services.AddOptions<InboxOptions>().BindConfiguration(InboxOptions.Section);
@@ -42,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<MailEditor>();
         services.AddSingleton<MailDatabaseInitializer>();
         services.AddHostedService<SearchReindexer>();
+        // Several instances on one PostgreSQL database (issue 14); nothing on SQLite.
+        services.AddHostedService<Fanout.PostgresFanout>();
         services.AddSingleton<IMailboxStore, SqliteMailboxStore>();
         return services;
     }

@@ -3,9 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MailCatcher.Storage.Database;
 
-/// <summary>The EF Core model of the mail store. Hot-path writes bypass it (see <c>Writing/</c>) but follow this schema.</summary>
-public sealed class MailDbContext(DbContextOptions<MailDbContext> options) : DbContext(options)
+/// <summary>
+/// The EF Core model of the mail store. Hot-path writes bypass it (see <c>Writing/</c>) but follow
+/// this schema. Not sealed for one reason: <see cref="PostgresMailDbContext"/> is the same model
+/// with PostgreSQL's names and its own migration history (issue 14).
+/// </summary>
+public class MailDbContext : DbContext
 {
+    public MailDbContext(DbContextOptions<MailDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, whose migrations are its own.</summary>
+    protected MailDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<StoredMessage> Messages => Set<StoredMessage>();
 
     public DbSet<StoredMessageContent> MessageContents => Set<StoredMessageContent>();

@@ -77,9 +77,9 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" })
         {
-            // SQLITE_CONSTRAINT: the unique index on Name; two jobs asked for the same name at once.
+            // SQLITE_CONSTRAINT or PostgreSQL's unique_violation: the unique index on Name; two jobs asked for the same name at once.
             return null;
         }
         var info = ToInfo(row);

@@ -38,10 +38,15 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
     public async Task<long> GetNextIdAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
-        var last = await db.Database
-            .SqlQuery<long>($"SELECT seq AS Value FROM sqlite_sequence WHERE name = 'Messages'")
-            .ToListAsync(cancellationToken);
+        // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes;
+        // PostgreSQL's identity sequence does the same (issue 14).
+        var last = db.Database.IsNpgsql()
+            ? await db.Database
+                .SqlQuery<long>($"SELECT COALESCE(pg_sequence_last_value(CAST(pg_get_serial_sequence('messages', 'id') AS regclass)), 0) AS \"Value\"")
+                .ToListAsync(cancellationToken)
+            : await db.Database
+                .SqlQuery<long>($"SELECT seq AS Value FROM sqlite_sequence WHERE name = 'Messages'")
+                .ToListAsync(cancellationToken);
         return (last.Count == 0 ? 0 : last[0]) + 1;
     }
 

@@ -129,6 +129,43 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued), cancellationToken);
     }
 
+    // Several instances on one database (issue 14): one statement claims the due entries, and
+    // FOR UPDATE SKIP LOCKED lets each instance take rows no other is claiming at that moment
+    // instead of waiting for them, so every entry is claimed (and sent) by exactly one instance.
+    private const string ClaimOnPostgres = """
+        UPDATE OutboxEntries SET State = @sending, NextAttemptAt = NULL
+        WHERE Id IN (
+            SELECT Id FROM OutboxEntries
+            WHERE State = @queued OR (State = @deferred AND NextAttemptAt <= @now)
+            ORDER BY Id LIMIT @max
+            FOR UPDATE SKIP LOCKED)
+        RETURNING *
+        """;
+
+    private async Task<IReadOnlyList<OutboxWork>> ClaimDueOnPostgresAsync(MailDbContext db, DateTime now, int max, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredOutboxEntry>();
+        var claim = db.OutboxEntries.FromSqlRaw(
+            ClaimOnPostgres,
+            ProviderSql.Parameter("sending", OutboxStates.Sending, postgres: true),
+            ProviderSql.Parameter("queued", OutboxStates.Queued, postgres: true),
+            ProviderSql.Parameter("deferred", OutboxStates.Deferred, postgres: true),
+            ProviderSql.Parameter("now", UtcDateTimeConverter.Format(now), postgres: true),
+            ProviderSql.Parameter("max", max, postgres: true)).AsNoTracking().AsAsyncEnumerable();
+        await foreach (var row in claim.WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+        var claimed = new List<OutboxWork>(rows.Count);
+        foreach (var row in rows.OrderBy(r => r.Id))
+        {
+            var attempts = await db.OutboxAttempts.CountAsync(a => a.EntryId == row.Id && a.At >= row.QueuedAt, cancellationToken);
+            claimed.Add(new OutboxWork(row.Id, row.MessageId, row.EnvelopeFrom, StorageJson.Deserialize<List<string>>(row.RecipientsJson), row.QueuedAt, attempts));
+            await AnnounceAsync(row.Id, cancellationToken);
+        }
+        return claimed;
+    }
+
     /// <summary>Moves up to <paramref name="max"/> due entries (queued, or deferred whose time has come) to <c>sending</c>, oldest first.</summary>
     public async Task<IReadOnlyList<OutboxWork>> ClaimDueAsync(DateTime now, int max, CancellationToken cancellationToken)
     {
@@ -138,6 +175,10 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
             return claimed;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            return await ClaimDueOnPostgresAsync(db, now, max, cancellationToken);
+        }
         var due = await db.OutboxEntries.AsNoTracking()
             .Where(e => e.State == OutboxStates.Queued || (e.State == OutboxStates.Deferred && e.NextAttemptAt <= now))
             .OrderBy(e => e.Id)

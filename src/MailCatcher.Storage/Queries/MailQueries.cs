@@ -59,6 +59,11 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var unread = await InInbox(db, filter.InboxId).CountAsync(m => !m.IsRead, cancellationToken);
+        if (location.IsPostgres)
+        {
+            // One statement: PostgreSQL's planner joins the GIN index and the columns' indexes itself (issue 14).
+            return await PageAsync(db, PostgresSearchSql.Where(filter), unread, offset, limit, cancellationToken);
+        }
         if (SqliteSearchSql.FullTextOnly(filter) is { } textOnly)
         {
             // Counted and paged by the index alone (in one inbox too: the inbox is a term of the
@@ -81,7 +86,11 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             var page = pageIds.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => pageIds.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
             return new MessagePage(matched.Count, unread, offset, [.. page.Select(Map)]);
         }
-        var where = SqliteSearchSql.Where(filter);
+        return await PageAsync(db, SqliteSearchSql.Where(filter), unread, offset, limit, cancellationToken);
+    }
+
+    private async Task<MessagePage> PageAsync(MailDbContext db, SqlCondition where, int unread, int offset, int limit, CancellationToken cancellationToken)
+    {
         var total = await Select(db, where).CountAsync(cancellationToken);
         var rows = total == 0 ? [] : await Select(db, where).AsNoTracking()
             .OrderByDescending(m => m.Id)
@@ -152,15 +161,17 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     {
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await Select(db, SqliteSearchSql.Where(filter)).OrderByDescending(m => m.Id).Select(m => m.Id).Take(limit).ToListAsync(cancellationToken);
+        var where = location.IsPostgres ? PostgresSearchSql.Where(filter) : SqliteSearchSql.Where(filter);
+        return await Select(db, where).OrderByDescending(m => m.Id).Select(m => m.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
-    private static IQueryable<StoredMessage> Select(MailDbContext db, SqlCondition where)
+    private IQueryable<StoredMessage> Select(MailDbContext db, SqlCondition where)
     {
         // Fresh parameter objects per command: a parameter belongs to one command at a time.
-        var parameters = where.Parameters.Select(p => (object)new SqliteParameter(p.ParameterName, p.Value)).ToArray();
-#pragma warning disable EF1003 // The SQL is SqliteSearchSql's fragments; every user value is a parameter.
-        return db.Messages.FromSqlRaw("SELECT * FROM Messages AS m WHERE " + where.Sql, parameters);
+        var postgres = location.IsPostgres;
+        var parameters = where.Parameters.Select(p => (object)ProviderSql.Parameter(p.ParameterName, p.Value, postgres)).ToArray();
+#pragma warning disable EF1003 // The SQL is the search seam's fragments; every user value is a parameter.
+        return db.Messages.FromSqlRaw(ProviderSql.For("SELECT * FROM Messages AS m WHERE " + where.Sql, postgres), parameters);
 #pragma warning restore EF1003
     }
 
@@ -204,6 +215,10 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     /// </summary>
     public async Task<Stream?> OpenRawAsync(long id, CancellationToken cancellationToken)
     {
+        if (location.IsPostgres)
+        {
+            return await PostgresContent.OpenAsync(location, id, cancellationToken);
+        }
         var connection = new SqliteConnection(location.ConnectionString);
         try
         {

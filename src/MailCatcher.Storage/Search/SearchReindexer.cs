@@ -27,6 +27,12 @@ public sealed class SearchReindexer(DatabaseLocation location, MailQueries queri
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (location.IsPostgres)
+        {
+            // Only SQLite's migrations ever rebuild the index and fill the queue: PostgreSQL has
+            // none, so several instances never race over it (issue 14).
+            return;
+        }
         var done = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using MailCatcher.Storage.Database;
 using MailCatcher.Core.Events;
 
 namespace MailCatcher.Storage.Writing;

@@ -1,7 +1,7 @@
 using MailCatcher.Core.Events;
 using MailCatcher.Storage.Queries;
 using MailCatcher.Storage.Search;
-using Microsoft.Data.Sqlite;
+using MailCatcher.Storage.Database;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -13,7 +13,7 @@ internal sealed class DeleteMessagesOperation(MessageFilter filter) : WriteOpera
 {
     public override void Execute(WriterCommands commands)
     {
-        var where = SqliteSearchSql.Where(filter);
+        var where = commands.IsPostgres ? PostgresSearchSql.Where(filter) : SqliteSearchSql.Where(filter);
         // Each filter gives different SQL text: one-off commands, so the writer's cache stays small.
         Run(commands, $"DELETE FROM MessageContents WHERE MessageId IN (SELECT m.Id FROM Messages AS m WHERE {where.Sql})", where, null);
         Run(commands, $"DELETE FROM Messages WHERE Id IN (SELECT m.Id FROM Messages AS m WHERE {where.Sql}) RETURNING Id, InboxId", where, _deleted);
@@ -24,14 +24,11 @@ internal sealed class DeleteMessagesOperation(MessageFilter filter) : WriteOpera
 
     private static void Run(WriterCommands commands, string sql, SqlCondition where, DeletedMessages? deleted)
     {
-        using var command = commands.Connection.CreateCommand();
-#pragma warning disable CA2100 // Built from constants and SqliteSearchSql's fragments; every value is a parameter.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.Transaction = commands.Transaction;
+        // Built from constants and the search seam's fragments; every value is a parameter.
+        using var command = commands.Create(sql);
         foreach (var parameter in where.Parameters)
         {
-            command.Parameters.Add(new SqliteParameter(parameter.ParameterName, parameter.Value));
+            command.Parameters.AddWithValue(parameter.ParameterName, parameter.Value);
         }
         if (deleted is null)
         {

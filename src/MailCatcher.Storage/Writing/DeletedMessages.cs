@@ -1,5 +1,5 @@
 using MailCatcher.Core.Events;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -17,7 +17,7 @@ internal sealed class DeletedMessages
     public List<long> Ids => [.. _rows.Select(r => r.Id).Order()];
 
     /// <summary>Reads <c>RETURNING Id, InboxId</c>.</summary>
-    public void Read(SqliteCommand command)
+    public void Read(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
         using var reader = command.ExecuteReader();

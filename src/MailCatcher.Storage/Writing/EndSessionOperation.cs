@@ -20,7 +20,7 @@ internal sealed class EndSessionOperation(SessionEnd end, SessionStart? start, l
         RETURNING StartedAt, ClientAddress
         """;
 
-    private const string InsertTranscript = "INSERT OR REPLACE INTO SessionTranscripts (SessionId, Data) VALUES ($id, $data)";
+    private const string InsertTranscript = "INSERT INTO SessionTranscripts (SessionId, Data) VALUES ($id, $data) ON CONFLICT (SessionId) DO UPDATE SET Data = excluded.Data";
 
     private SessionSummary? _summary;
 

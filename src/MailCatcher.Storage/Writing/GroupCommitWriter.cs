@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Options;
 using MailCatcher.Storage.Database;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,11 +23,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly MailEventBus _events;
     private readonly IOptions<StorageOptions> _options;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly SessionIds _sessionIds;
     private Task? _loop;
 
     public GroupCommitWriter(DatabaseLocation location, MailEventBus events, IOptions<StorageOptions> options, ILogger<GroupCommitWriter> logger)
     {
         _location = location;
+        _sessionIds = new SessionIds(location);
         _events = events;
         _options = options;
         _logger = logger;
@@ -37,24 +38,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Commits per batch, for the benchmark's report.</summary>
     public long Commits { get; private set; }
 
-    private long _lastSessionId;
-
     /// <summary>Starts the writer loop. Called once the schema is migrated.</summary>
     public void Start()
     {
-        using (var connection = new SqliteConnection(_location.ConnectionString))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // AUTOINCREMENT keeps the highest id ever used in sqlite_sequence, even after deletes.
-            command.CommandText = "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'Sessions'), 0), COALESCE((SELECT MAX(Id) FROM Sessions), 0))";
-            _lastSessionId = (long)command.ExecuteScalar()!;
-        }
+        _sessionIds.Start();
         _loop ??= Task.Factory.StartNew(Run, TaskCreationOptions.LongRunning);
     }
 
     /// <summary>A new session id, unique in this database, without a write.</summary>
-    public long AllocateSessionId() => Interlocked.Increment(ref _lastSessionId);
+    public long AllocateSessionId() => _sessionIds.Next();
 
     internal Task<T> EnqueueAsync<T>(WriteOperation<T> operation)
     {
@@ -67,15 +59,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private void Run()
     {
-        using var connection = new SqliteConnection(_location.ConnectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            // FULL: every commit reaches the disk before the 250 reply; group commit pays for it.
-            pragma.CommandText = "PRAGMA synchronous = FULL;";
-            pragma.ExecuteNonQuery();
-        }
-        using var commands = new WriterCommands(connection);
+        using var connection = new WriterConnection(_location, _logger);
         var batch = new List<WriteOperation>(MaxBatch);
         var reader = _queue.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
@@ -85,19 +69,44 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 batch.Add(operation);
             }
-            if (!TryCommit(commands, batch))
+            WriterCommands commands;
+            try
+            {
+                commands = connection.Open();
+            }
+#pragma warning disable CA1031 // An unreachable database fails this batch (451 to SMTP clients); the next one tries again.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                connection.MarkLost(e);
+                batch.ForEach(o => o.Fail(e));
+                continue;
+            }
+            if (TryCommit(commands, batch, out var error))
+            {
+                continue;
+            }
+            if (connection.IsBroken)
+            {
+                // The connection itself is gone (a PostgreSQL server stopped): nothing to retry alone.
+                connection.MarkLost(error!);
+                batch.ForEach(o => o.Fail(error!));
+                continue;
+            }
+            if (batch.Count > 1)
             {
                 // One bad operation must not fail the others: retry each alone.
                 foreach (var operation in batch)
                 {
-                    TryCommit(commands, [operation]);
+                    TryCommit(commands, [operation], out _);
                 }
             }
         }
     }
 
-    private bool TryCommit(WriterCommands commands, List<WriteOperation> batch)
+    private bool TryCommit(WriterCommands commands, List<WriteOperation> batch, out Exception? error)
     {
+        error = null;
         DeletedMessages pruned;
         try
         {
@@ -116,7 +125,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 #pragma warning restore CA1031
         {
             commands.Transaction = null;
-            if (batch.Count == 1)
+            error = e;
+            if (batch.Count == 1 && !IsConnectionLoss(commands))
             {
                 _logger.LogError(e, "A write to the message store failed");
                 batch[0].Fail(e);
@@ -131,6 +141,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         pruned.Publish(_events);
         return true;
     }
+
+    private static bool IsConnectionLoss(WriterCommands commands) => commands.Connection.State != System.Data.ConnectionState.Open;
 
     /// <summary>Each inbox the batch added to is kept within its own limit, then the store within the global one.</summary>
     private DeletedMessages Prune(WriterCommands commands, List<WriteOperation> batch)

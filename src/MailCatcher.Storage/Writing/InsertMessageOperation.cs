@@ -22,7 +22,7 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
             Subject, Date, MessageIdHeader, Snippet, AttachmentCount, Size, IsRead, TagsJson, AuthenticatedUser, Tls,
             ClientAddress, HeloName, ParseError)
         VALUES ($inbox, $receivedAt, $sessionId, $fromName, $fromAddress, $to, $cc, $envelopeFrom, $envelopeTo,
-            $subject, $date, $messageId, $snippet, $attachments, $size, 0, '[]', $user, $tls,
+            $subject, $date, $messageId, $snippet, $attachments, $size, false, '[]', $user, $tls,
             $client, $helo, $parseError)
         RETURNING Id
         """;
@@ -93,8 +93,13 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
             InsertStreamed(commands, id);
         }
 
+        if (commands.IsPostgres)
+        {
+            PostgresSearchSql.Insert(commands, id, message.Search);
+            return id;
+        }
         var search = commands.Get(SqliteSearchSql.Insert);
-        SqliteSearchSql.AddInsertParameters(search.Parameters, id, inboxId, message.Search);
+        SqliteSearchSql.AddInsertParameters((SqliteParameterCollection)search.Parameters, id, inboxId, message.Search);
         search.ExecuteNonQuery();
         return id;
     }
@@ -102,12 +107,23 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
     /// <summary>Streams large content into a zero-filled blob, so a 50 MB message is never one 50 MB array.</summary>
     private void InsertStreamed(WriterCommands commands, long id)
     {
+        if (commands.IsPostgres)
+        {
+            // Npgsql sends a stream parameter to bytea in chunks: the spooled file is never one array.
+            using var stream = message.Compressed.OpenRead();
+            var streamed = commands.Get(InsertContent);
+            streamed.Parameters.AddWithValue("$id", id);
+            streamed.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
+            streamed.Parameters.AddWithValue("$data", stream);
+            streamed.ExecuteNonQuery();
+            return;
+        }
         var content = commands.Get(InsertEmptyContent);
         content.Parameters.AddWithValue("$id", id);
         content.Parameters.AddWithValue("$compression", (int)ContentCompression.Brotli);
         content.Parameters.AddWithValue("$length", message.Compressed.Length);
         content.ExecuteNonQuery();
-        using var blob = new SqliteBlob(commands.Connection, "MessageContents", "Data", id);
+        using var blob = new SqliteBlob((SqliteConnection)commands.Connection, "MessageContents", "Data", id);
         using var compressed = message.Compressed.OpenRead();
         compressed.CopyTo(blob, 64 * 1024);
     }

@@ -1,4 +1,6 @@
+using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Search;
+using Microsoft.Data.Sqlite;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -18,7 +20,7 @@ internal sealed class ReindexMessageOperation(long messageId, SearchDocument? do
             delete.Parameters.AddWithValue("$id", messageId);
             delete.ExecuteNonQuery();
             var insert = commands.Get(SqliteSearchSql.InsertIfStored);
-            SqliteSearchSql.AddInsertParameters(insert.Parameters, messageId, document);
+            SqliteSearchSql.AddInsertParameters((SqliteParameterCollection)insert.Parameters, messageId, document);
             insert.ExecuteNonQuery();
         }
         var dequeue = commands.Get(Dequeue);

@@ -1,3 +1,5 @@
+using MailCatcher.Storage.Database;
+
 namespace MailCatcher.Storage.Writing;
 
 /// <summary>

@@ -7,8 +7,9 @@ namespace MailCatcher.Storage.Writing;
 internal static class SessionRows
 {
     private const string InsertIfMissing = """
-        INSERT OR IGNORE INTO Sessions (Id, Protocol, StartedAt, ClientAddress, MessageCount, InboxId)
+        INSERT INTO Sessions (Id, Protocol, StartedAt, ClientAddress, MessageCount, InboxId)
         VALUES ($id, $protocol, $startedAt, $client, 0, $inbox)
+        ON CONFLICT DO NOTHING
         """;
 
     /// <param name="inboxId">The inbox the session belongs to: its AUTH user's or its first message's; null when not yet known.</param>

@@ -1,5 +1,6 @@
 using MailCatcher.Core.Events;
 using MailCatcher.Core.Messages;
+using MailCatcher.Storage.Database;
 
 namespace MailCatcher.Storage.Writing;
 

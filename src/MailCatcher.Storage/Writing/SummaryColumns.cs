@@ -2,7 +2,7 @@ using MailCatcher.Core.Messages;
 using MailCatcher.Storage.Database;
 using MailCatcher.Storage.Entities;
 using MailCatcher.Storage.Queries;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MailCatcher.Storage.Writing;
 
@@ -19,7 +19,7 @@ internal static class SummaryColumns
         """;
 
     /// <summary>The row at the reader's current position, whose columns are <see cref="List"/> in order.</summary>
-    public static StoredMessage Read(SqliteDataReader reader) => new()
+    public static StoredMessage Read(DbDataReader reader) => new()
     {
         Id = reader.GetInt64(0),
         ReceivedAt = UtcDateTimeConverter.Parse(reader.GetString(1)),
@@ -34,10 +34,10 @@ internal static class SummaryColumns
         Snippet = reader.GetString(10),
         AttachmentCount = reader.GetInt32(11),
         Size = reader.GetInt64(12),
-        IsRead = reader.GetInt64(13) != 0,
+        IsRead = reader.GetBoolean(13),
         TagsJson = reader.GetString(14),
         InboxId = reader.GetInt64(15),
     };
 
-    public static MessageSummary ReadSummary(SqliteDataReader reader) => MessageMapper.ToSummary(Read(reader));
+    public static MessageSummary ReadSummary(DbDataReader reader) => MessageMapper.ToSummary(Read(reader));
 }

@@ -10,7 +10,7 @@ internal sealed class UpdateMessageOperation(long id, bool? isRead, IReadOnlyLis
 {
     private const string Update = $"""
         UPDATE Messages SET IsRead = coalesce($isRead, IsRead), TagsJson = coalesce($tags, TagsJson)
-        WHERE Id = $id AND ($inbox IS NULL OR InboxId = $inbox)
+        WHERE Id = $id AND (CAST($inbox AS bigint) IS NULL OR InboxId = $inbox)
         RETURNING {SummaryColumns.List}
         """;
 
@@ -19,7 +19,7 @@ internal sealed class UpdateMessageOperation(long id, bool? isRead, IReadOnlyLis
         var update = commands.Get(Update);
         update.Parameters.AddWithValue("$id", id);
         update.Parameters.AddWithValue("$inbox", (object?)inboxId ?? DBNull.Value);
-        update.Parameters.AddWithValue("$isRead", isRead is { } read ? (read ? 1 : 0) : DBNull.Value);
+        update.Parameters.AddWithValue("$isRead", isRead);
         update.Parameters.AddWithValue("$tags", tags is null ? DBNull.Value : StorageJson.Serialize(tags));
         using var reader = update.ExecuteReader();
         if (!reader.Read())

@@ -47,8 +47,9 @@ internal static class InfoApi
             await queries.CountAsync(cancellationToken);
             return TypedResults.Ok(new Health("ok"));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException || e.InnerException is System.Data.Common.DbException)
         {
+            // Issue 14: a PostgreSQL server that went away (NpgsqlException is a DbException) is reported the same way.
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable", detail: e.Message);
         }
     }

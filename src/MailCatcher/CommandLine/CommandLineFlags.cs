@@ -15,7 +15,7 @@ internal static class CommandLineFlags
         new("--max-message-size", "Smtp:MaxMessageSize", "52428800", "Largest message accepted, in bytes (0 = no limit)"),
         new("--smtp-max-connections", "Smtp:MaxConnections", "1000", "Most simultaneous SMTP connections"),
         new("--smtp-idle-timeout", "Smtp:IdleTimeout", "00:05:00", "Close an SMTP session silent this long (hh:mm:ss)"),
-        new("--db", "Storage:Database", "<local app data>/MailCatcher/mailcatcher.db", "SQLite database file; :memory: keeps nothing after exit"),
+        new("--db", "Storage:Database", "<local app data>/MailCatcher/mailcatcher.db", "SQLite database file (:memory: keeps nothing after exit) or postgres://user:pass@host:port/dbname"),
         new("--max-messages", "Storage:MaxMessages", "10000", "Keep the newest N messages (0 = no limit)"),
 
         // TLS, AUTH, accepted recipients and fault injection (README: "TLS, AUTH and failure modes").
@@ -74,5 +74,8 @@ internal static class CommandLineFlags
         // Integrations (issue 17): webhooks and metrics.
         new("--webhook", "Webhooks", "(none)", "POST each new message's summary to \"URL [q=SEARCH] [secret=SECRET]\" (HMAC-SHA256 signed with a secret)", IsRepeatable: true),
         new("--metrics", "Metrics:Enabled", "false", "Serve Prometheus metrics at /metrics (OpenTelemetry)", IsSwitch: true),
+        // PostgreSQL storage (issue 14): --db postgres://user:pass@host:port/dbname is the short form of these two.
+        new("--storage-provider", "Storage:Provider", "sqlite (postgres for a postgres:// --db)", "Storage provider: sqlite or postgres"),
+        new("--storage-connection-string", "Storage:ConnectionString", "none", "Npgsql connection string or postgres:// URL for --storage-provider postgres"),
     ];
 }

@@ -79,10 +79,19 @@ public static class MailCatcherApp
         builder.ConfigureListeners(ports);
 
         StartupTrace.Mark("services");
-        var app = builder.Build();
-        StartupTrace.Mark("host");
-        app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
-        StartupTrace.Mark("database");
+        WebApplication app;
+        try
+        {
+            app = builder.Build();
+            StartupTrace.Mark("host");
+            app.Services.GetRequiredService<MailDatabaseInitializer>().Initialize();
+            StartupTrace.Mark("database");
+        }
+        catch (StorageStartupException e)
+        {
+            // Issue 14: a wrong storage setting or an unreachable PostgreSQL is a start-up error that names the server.
+            throw new StartupException(e.Message, e);
+        }
 
         app.UseHttpSecurity();
         app.UseExceptionHandler();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailCatcher.Tests.Api;
 
 /// <summary>Every messages endpoint but search and wait, its errors, and the events each change publishes.</summary>
-public sealed class MessagesApiTests : IAsyncLifetime
+public class MessagesApiTests : IAsyncLifetime
 {
     private TestHost _host = null!;
     private readonly List<MailEvent> _events = [];

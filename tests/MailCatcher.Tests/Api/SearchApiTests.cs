@@ -4,7 +4,7 @@ using MailCatcher.Tests.Infrastructure;
 namespace MailCatcher.Tests.Api;
 
 /// <summary>design.md's search language through <c>GET /api/v1/messages?q=</c>, operator by operator, against real SMTP traffic.</summary>
-public sealed class SearchApiTests(SearchFixture fixture) : IClassFixture<SearchFixture>
+public class SearchApiTests(SearchFixture fixture) : IClassFixture<SearchFixture>
 {
     private const string Reset = "Your password reset";
     private const string Invoice = "Invoice 42 for November";

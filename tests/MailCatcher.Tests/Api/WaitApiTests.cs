@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailCatcher.Tests.Api;
 
 /// <summary><c>GET /api/v1/messages/wait</c>: wakes on arrival, times out with 408, and hundreds of waiters cost nothing.</summary>
-public sealed class WaitApiTests : IAsyncLifetime
+public class WaitApiTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

@@ -10,7 +10,7 @@ namespace MailCatcher.Tests.Corpus;
 /// summarised and viewable: once through DATA (which imposes CRLF line endings) and once
 /// through BDAT (which carries the file's bytes untouched).
 /// </summary>
-public sealed class CorpusIngestTests : IAsyncLifetime
+public class CorpusIngestTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

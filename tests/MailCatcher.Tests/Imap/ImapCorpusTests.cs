@@ -9,7 +9,7 @@ namespace MailCatcher.Tests.Imap;
 /// equals the stored raw bytes, ENVELOPE and BODYSTRUCTURE parse in MailKit (a real client), and every
 /// part's BODY[part] has the size BODYSTRUCTURE announces.
 /// </summary>
-public sealed class ImapCorpusTests : IAsyncLifetime
+public class ImapCorpusTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

@@ -9,7 +9,7 @@ using MimeKit;
 namespace MailCatcher.Tests.Imap;
 
 /// <summary>MailKit's ImapClient against a real host (RFC 3501).</summary>
-public sealed class ImapEndToEndTests : IAsyncLifetime
+public class ImapEndToEndTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

@@ -5,7 +5,7 @@ using MimeKit;
 namespace MailCatcher.Tests.Inboxes;
 
 /// <summary>Issue 13: routing, first match wins: the AUTH user, then the --inbox rules in order, then default.</summary>
-public sealed class InboxRoutingTests
+public class InboxRoutingTests
 {
     [Theory]
     [InlineData("billing=*@billing.test", "ann@billing.test", "billing")]

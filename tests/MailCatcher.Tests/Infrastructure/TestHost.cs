@@ -65,24 +65,43 @@ public sealed class TestHost : IAsyncDisposable
         {
             return await StartAsync(Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db"), [databasePath, .. extraArgs]);
         }
-        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", databasePath, .. extraArgs];
+        var postgresUrl = await StorageMatrix.PostgresUrlForAsync(databasePath);
+        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", postgresUrl ?? databasePath, .. extraArgs];
         var app = MailCatcherApp.Build(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
         await app.StartAsync();
-        return new TestHost(app, databasePath);
+        return new TestHost(app, databasePath) { PostgresUrl = postgresUrl };
     }
+
+    /// <summary>
+    /// Issue 14: starts a host on a fresh PostgreSQL database of the test cluster (see
+    /// <see cref="Shared.PostgresCluster"/>), dropped again on dispose, whatever the test class.
+    /// Fails, never skips, when PostgreSQL cannot start.
+    /// </summary>
+    public static async Task<TestHost> StartOnPostgresAsync(params string[] extraArgs)
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db");
+        var url = await StorageMatrix.PostgresUrlForAsync(databasePath, force: true);
+        var app = MailCatcherApp.Build(["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", url!, .. extraArgs], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        return new TestHost(app, databasePath) { PostgresUrl = url };
+    }
+
+    /// <summary>The database's <c>postgres://</c> URL when the host runs on PostgreSQL (issue 14).</summary>
+    public string? PostgresUrl { get; private init; }
 
     /// <summary>Starts a host with extra configuration entries (for settings that have no flag yet).</summary>
     public static async Task<TestHost> StartWithSettingsAsync(IReadOnlyDictionary<string, string?> settings, params string[] extraArgs)
     {
         var databasePath = Path.Combine(Path.GetTempPath(), $"mailcatcher-test-{Guid.NewGuid():N}.db");
-        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", databasePath, .. extraArgs];
+        var postgresUrl = await StorageMatrix.PostgresUrlForAsync(databasePath);
+        string[] args = ["--ip", "127.0.0.1", "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", postgresUrl ?? databasePath, .. extraArgs];
         var app = MailCatcherApp.Build(args, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Configuration.AddInMemoryCollection(settings);
         });
         await app.StartAsync();
-        return new TestHost(app, databasePath);
+        return new TestHost(app, databasePath) { PostgresUrl = postgresUrl };
     }
 
     public Task<T?> GetJsonAsync<T>(string path) => Http.GetFromJsonAsync<T>(path, TestJson.Options);
@@ -103,6 +122,10 @@ public sealed class TestHost : IAsyncDisposable
         if (KeepDatabase)
         {
             return;
+        }
+        if (PostgresUrl is not null)
+        {
+            await StorageMatrix.DropAsync(DatabasePath);
         }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -5,7 +5,7 @@ using MimeKit;
 namespace MailCatcher.Tests.Pop3;
 
 /// <summary>MailKit's Pop3Client against a real host (RFC 1939).</summary>
-public sealed class Pop3EndToEndTests : IAsyncLifetime
+public class Pop3EndToEndTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

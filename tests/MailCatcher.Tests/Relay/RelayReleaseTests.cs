@@ -8,7 +8,7 @@ using MimeKit;
 namespace MailCatcher.Tests.Relay;
 
 /// <summary>Release to a real relay (aiosmtpd): what arrives, who may receive it, and when release is refused.</summary>
-public sealed class RelayReleaseTests
+public class RelayReleaseTests
 {
     [Fact]
     public async Task Released_message_reaches_the_relay_byte_for_byte()

@@ -6,7 +6,7 @@ using MimeKit;
 namespace MailCatcher.Tests.Smtp;
 
 /// <summary>MailKit's SmtpClient plays the application under test; the API reads back what arrived.</summary>
-public sealed class MailKitEndToEndTests : IAsyncLifetime
+public class MailKitEndToEndTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 

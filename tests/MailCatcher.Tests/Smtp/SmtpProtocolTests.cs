@@ -7,7 +7,7 @@ namespace MailCatcher.Tests.Smtp;
 /// RFC 5321 conversations over a raw socket against a real host, asserting exact reply codes.
 /// Test names cite the section whose rule they pin.
 /// </summary>
-public sealed class SmtpProtocolTests : IAsyncLifetime
+public class SmtpProtocolTests : IAsyncLifetime
 {
     private TestHost _host = null!;
 
