@@ -7,10 +7,14 @@ using MailCatcher.SmtpBench;
 // measures durable messages per second (first connect to last 250) and the server's memory.
 //   dotnet run -c Release --project bench/MailCatcher.SmtpBench -- [--messages N] [--connections C] [--size BYTES] [--runs R] [--per-connection K] [--large-mb M] [--versus-sink 1]
 // --versus-sink 1 runs each scenario against postfix's smtp-sink and MailCatcher in turn and prints the ratio.
+// --versus-db URL runs each scenario against MailCatcher on a fresh SQLite file and on that database
+// (e.g. postgres://user:pass@127.0.0.1:5432/bench, issue 14) in turn and prints the ratio. The other
+// database is not emptied between runs: ingest into a store that grows is what a team server does.
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
 // with K messages per connection.
-var options = ParseOptions(args);
+var versusDatabase = args.SkipWhile(a => a != "--versus-db").Skip(1).FirstOrDefault();
+var options = ParseOptions([.. args.Where((a, i) => a != "--versus-db" && (i == 0 || args[i - 1] != "--versus-db"))]);
 var messages = options.GetValueOrDefault("messages", 20_000);
 var connections = options.GetValueOrDefault("connections", 8);
 var size = options.GetValueOrDefault("size", 5 * 1024);
@@ -20,6 +24,13 @@ var runs = options.GetValueOrDefault("runs", 1);
 Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores; load average {ProcessStats.LoadAverage()}");
 Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"]);
 Func<Task<IBenchTarget>> sink = async () => await SmtpSinkProcess.StartAsync();
+if (versusDatabase is not null)
+{
+    Func<Task<IBenchTarget>> other = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], "MailCatcher on " + new Uri(versusDatabase).Scheme);
+    await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
+    await CompareAsync($"{Math.Min(messages, 4_000):N0} x {size:N0} B, one message per connection, {connections} at a time", runs, start => ThroughputAsync(start, Math.Min(messages, 4_000), connections, size, 1), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
+    return;
+}
 if (options.ContainsKey("versus-sink"))
 {
     // Issue 16: the same client against postfix's smtp-sink (discards everything) and MailCatcher
@@ -46,21 +57,27 @@ if (options.TryGetValue("per-connection", out var perConnection))
 await RepeatAsync(runs, () => ThroughputAsync(mailCatcher, messages, connections, size, messagesPerConnection: messages / connections));
 await RepeatAsync(runs, () => ThroughputAsync(mailCatcher, Math.Min(messages, 4_000), connections, size, messagesPerConnection: 1));
 
-async Task CompareAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter)
+Task CompareAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter,
+    (string Name, Func<Task<IBenchTarget>> Start)? baseline = null, (string Name, Func<Task<IBenchTarget>> Start)? measured = null)
+    => CompareTargetsAsync(scenario, runs, measure, higherIsBetter, baseline ?? ("smtp-sink", sink), measured ?? ("MailCatcher", mailCatcher));
+
+static async Task CompareTargetsAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter,
+    (string Name, Func<Task<IBenchTarget>> Start) baseline, (string Name, Func<Task<IBenchTarget>> Start) measured)
 {
-    var sinkFigures = new List<double>();
-    var ours = new List<double>();
+    // Interleaved, so that other load on the machine hits both alike.
+    var baselineFigures = new List<double>();
+    var measuredFigures = new List<double>();
     for (var run = 0; run < runs; run++)
     {
-        sinkFigures.Add(await measure(sink));
-        ours.Add(await measure(mailCatcher));
+        baselineFigures.Add(await measure(baseline.Start));
+        measuredFigures.Add(await measure(measured.Start));
     }
-    sinkFigures.Sort();
-    ours.Sort();
-    var (s, m) = (sinkFigures[runs / 2], ours[runs / 2]);
-    var ratio = higherIsBetter ? m / s : s / m;
+    baselineFigures.Sort();
+    measuredFigures.Sort();
+    var (b, m) = (baselineFigures[runs / 2], measuredFigures[runs / 2]);
+    var ratio = higherIsBetter ? m / b : b / m;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"== {scenario}, median of {runs}: smtp-sink {s:N2}, MailCatcher {m:N2}; MailCatcher at {ratio:P0} of smtp-sink's speed (load average {ProcessStats.LoadAverage()})"));
+        $"== {scenario}, median of {runs}: {baseline.Name} {b:N2}, {measured.Name} {m:N2}; {measured.Name} at {ratio:P0} of {baseline.Name}'s speed (load average {ProcessStats.LoadAverage()})"));
 }
 
 static async Task RepeatAsync(int runs, Func<Task<double>> scenario)

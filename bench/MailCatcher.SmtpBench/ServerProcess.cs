@@ -10,18 +10,20 @@ internal sealed partial class ServerProcess : IBenchTarget
     private readonly Process _process;
     private readonly string _database;
 
-    private ServerProcess(Process process, string database, int smtpPort)
+    private ServerProcess(Process process, string database, int smtpPort, string name)
     {
+        Name = name;
         _process = process;
         _database = database;
         SmtpPort = smtpPort;
     }
 
-    public string Name => "MailCatcher";
+    public string Name { get; }
 
     public int SmtpPort { get; }
 
-    public static async Task<ServerProcess> StartAsync(IEnumerable<string> extraArgs)
+    /// <summary>Starts MailCatcher on a fresh SQLite file; a <c>--db</c> among <paramref name="extraArgs"/> comes later and wins.</summary>
+    public static async Task<ServerProcess> StartAsync(IEnumerable<string> extraArgs, string name = "MailCatcher")
     {
         var database = Path.Combine(Path.GetTempPath(), $"mailcatcher-bench-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -37,7 +39,7 @@ internal sealed partial class ServerProcess : IBenchTarget
             if (match.Success)
             {
                 _ = process.StandardOutput.ReadToEndAsync();
-                return new ServerProcess(process, database, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+                return new ServerProcess(process, database, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), name);
             }
         }
         throw new InvalidOperationException("MailCatcher did not start.");

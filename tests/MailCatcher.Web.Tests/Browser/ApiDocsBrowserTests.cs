@@ -37,11 +37,14 @@ public sealed class ApiDocsBrowserTests(BrowserFixture browser)
             }
         };
 
-        await page.GotoAsync($"{origin}{basePath}api/docs");
+        // Scalar's script is a few megabytes: on a loaded two-core CI machine its first load took
+        // over 15 s, Playwright's default; 90 s only has to catch a page that never comes.
+        var patient = TimeSpan.FromSeconds(90).TotalMilliseconds;
+        await page.GotoAsync($"{origin}{basePath}api/docs", new() { Timeout = (float)patient, WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // The sidebar lists the document's tags and operations only once it was fetched and read.
-        await Expect(page.Locator("a[href='#tag/inboxes']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(page.Locator("a.endpoint[href='#tag/info/GET/healthz']")).ToBeVisibleAsync();
+        await Expect(page.Locator("a[href='#tag/inboxes']")).ToBeVisibleAsync(new() { Timeout = (float)patient });
+        await Expect(page.Locator("a.endpoint[href='#tag/info/GET/healthz']")).ToBeVisibleAsync(new() { Timeout = (float)patient });
         Assert.Empty(failed);
         Assert.Empty(elsewhere);
     }
