@@ -63,26 +63,14 @@ internal static class InboxBenchmark
             "is:unread",
             "in",
         ];
-        var failures = 0;
-        foreach (var q in searches)
+        var failures = await SearchReport.PrintAsync(searches, q =>
         {
             var filter = new MessageFilter(SearchQueryParser.Parse(q), InboxId: target.Id);
-            var page = await queries.SearchMessagesAsync(filter, 0, 50, CancellationToken.None);
-            var (median, p95) = await Latency.MeasureAsync(() => queries.SearchMessagesAsync(filter, 0, 50, CancellationToken.None), runs);
-            var limit = q.Length == 0 ? 20 : 100;
-            var verdict = median <= limit ? "ok" : $"over {limit} ms";
-            failures += median <= limit ? 0 : 1;
-            var label = q.Length == 0 ? "(newest page, no search)" : q;
-            Console.WriteLine($"{label,-52} {page.Total,8:N0} {Latency.Format(median)} {Latency.Format(p95)}  {verdict}");
-        }
+            return () => queries.SearchMessagesAsync(filter, 0, 50, CancellationToken.None);
+        }, runs);
         if (keep is null)
         {
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
+            await SearchReport.DeleteStoreAsync(app, path);
         }
         return failures == 0 ? 0 : 1;
     }

@@ -55,25 +55,10 @@ internal static class SearchBenchmark
             "in",
             "pas",
         ];
-        var failures = 0;
-        foreach (var q in searches)
-        {
-            var page = await queries.ListMessagesAsync(q, 0, 50, CancellationToken.None);
-            var (median, p95) = await Latency.MeasureAsync(() => queries.ListMessagesAsync(q, 0, 50, CancellationToken.None), runs);
-            var target = q.Length == 0 ? 20 : 100;
-            var verdict = median <= target ? "ok" : $"over {target} ms";
-            failures += median <= target ? 0 : 1;
-            var label = q.Length == 0 ? "(newest page, no search)" : q;
-            Console.WriteLine($"{label,-52} {page.Total,8:N0} {Latency.Format(median)} {Latency.Format(p95)}  {verdict}");
-        }
+        var failures = await SearchReport.PrintAsync(searches, q => () => queries.ListMessagesAsync(q, 0, 50, CancellationToken.None), runs);
         if (keep is null)
         {
-            await app.DisposeAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
+            await SearchReport.DeleteStoreAsync(app, path);
         }
         return failures == 0 ? 0 : 1;
     }
