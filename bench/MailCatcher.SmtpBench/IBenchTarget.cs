@@ -7,6 +7,9 @@ internal interface IBenchTarget : IDisposable
 
     int SmtpPort { get; }
 
+    /// <summary>Every SMTP port that takes this target's load; several for instances sharing one database.</summary>
+    IReadOnlyList<int> SmtpPorts => [SmtpPort];
+
     /// <summary>Resident memory now (VmRSS) and at its peak (VmHWM), in MB.</summary>
     (double Current, double Peak) MemoryMegabytes();
 

@@ -10,6 +10,8 @@ using MailCatcher.SmtpBench;
 // --versus-db URL runs each scenario against MailCatcher on a fresh SQLite file and on that database
 // (e.g. postgres://user:pass@127.0.0.1:5432/bench, issue 14) in turn and prints the ratio. The other
 // database is not emptied between runs: ingest into a store that grows is what a team server does.
+// With --instances N (and --versus-db) it then compares one MailCatcher on that database with N of
+// them sharing it, the connections spread over the N (several instances, issue 14).
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
 // with K messages per connection.
@@ -29,6 +31,12 @@ if (versusDatabase is not null)
     Func<Task<IBenchTarget>> other = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], "MailCatcher on " + new Uri(versusDatabase).Scheme);
     await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
     await CompareAsync($"{Math.Min(messages, 4_000):N0} x {size:N0} B, one message per connection, {connections} at a time", runs, start => ThroughputAsync(start, Math.Min(messages, 4_000), connections, size, 1), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
+    if (options.GetValueOrDefault("instances", 1) is > 1 and var instances)
+    {
+        var scheme = new Uri(versusDatabase).Scheme;
+        Func<Task<IBenchTarget>> group = async () => await InstanceGroup.StartAsync(instances, ["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], $"{instances} x MailCatcher on {scheme}");
+        await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true, ($"1 instance on {scheme}", other), ($"{instances} instances on {scheme}", group));
+    }
     return;
 }
 if (options.ContainsKey("versus-sink"))
@@ -102,11 +110,12 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
     var cpuBefore = server.CpuTime();
     var remaining = messages;
     var clock = Stopwatch.StartNew();
-    var workers = Enumerable.Range(0, connections).Select(async _ =>
+    var workers = Enumerable.Range(0, connections).Select(async worker =>
     {
+        var port = server.SmtpPorts[worker % server.SmtpPorts.Count];
         while (Interlocked.Add(ref remaining, -messagesPerConnection) > -messagesPerConnection)
         {
-            await using var client = await BenchClient.ConnectAsync(server.SmtpPort);
+            await using var client = await BenchClient.ConnectAsync(port);
             for (var i = 0; i < messagesPerConnection; i++)
             {
                 await client.SendAsync(content);

@@ -23,8 +23,9 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var messages = InInbox(db, inboxId);
-        var total = await messages.CountAsync(cancellationToken);
-        var unread = await messages.CountAsync(m => !m.IsRead, cancellationToken);
+        var (total, unread) = location.IsPostgres
+            ? await CountBothAsync(db, inboxId, cancellationToken)
+            : (await messages.CountAsync(cancellationToken), await messages.CountAsync(m => !m.IsRead, cancellationToken));
         var rows = await messages.AsNoTracking()
             .OrderByDescending(m => m.Id)
             .Skip(offset)
@@ -32,6 +33,22 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             .ToListAsync(cancellationToken);
         return new MessagePage(total, unread, offset, [.. rows.Select(Map)]);
     }
+
+    /// <summary>
+    /// PostgreSQL counts by visiting rows (no count from an index's size as SQLite has), so the total
+    /// and the unread count of the newest page are one pass, not two.
+    /// </summary>
+    private static async Task<(int Total, int Unread)> CountBothAsync(MailDbContext db, long? inboxId, CancellationToken cancellationToken)
+    {
+        const string Counts = "SELECT CAST(count(*) AS integer) AS \"Total\", CAST(count(*) FILTER (WHERE NOT IsRead) AS integer) AS \"Unread\" FROM Messages";
+        var counts = inboxId is { } id
+            ? db.Database.SqlQueryRaw<MessageCounts>(Counts + " WHERE InboxId = @inbox", new Npgsql.NpgsqlParameter("inbox", id))
+            : db.Database.SqlQueryRaw<MessageCounts>(Counts);
+        var row = await counts.SingleAsync(cancellationToken);
+        return (row.Total, row.Unread);
+    }
+
+    private sealed record MessageCounts(int Total, int Unread);
 
     private static IQueryable<StoredMessage> InInbox(MailDbContext db, long? inboxId) =>
         inboxId is { } id ? db.Messages.Where(m => m.InboxId == id) : db.Messages;
@@ -61,6 +78,11 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
         var unread = await InInbox(db, filter.InboxId).CountAsync(m => !m.IsRead, cancellationToken);
         if (location.IsPostgres)
         {
+            if (PostgresSearchSql.FullTextOnly(filter) is { } tsquery)
+            {
+                // Counted and paged in the search table alone; only the page's rows are read.
+                return await PageOfTextMatchesAsync(db, PostgresSearchSql.CountMatches, PostgresSearchSql.PageOfMatches, tsquery, unread, offset, limit, cancellationToken);
+            }
             // One statement: PostgreSQL's planner joins the GIN index and the columns' indexes itself (issue 14).
             return await PageAsync(db, PostgresSearchSql.Where(filter), unread, offset, limit, cancellationToken);
         }
@@ -69,15 +91,7 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             // Counted and paged by the index alone (in one inbox too: the inbox is a term of the
             // expression); only the page's rows are read.
             var match = SqliteSearchSql.InInbox(textOnly, filter.InboxId);
-            var matches = await db.Database.SqlQueryRaw<int>(
-                SqliteSearchSql.CountMatches, new SqliteParameter("$match", match)).SingleAsync(cancellationToken);
-            var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
-                SqliteSearchSql.PageOfMatches,
-                new SqliteParameter("$match", match),
-                new SqliteParameter("$limit", limit),
-                new SqliteParameter("$offset", offset)).ToListAsync(cancellationToken);
-            var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
-            return new MessagePage(matches, unread, offset, [.. page.Select(Map)]);
+            return await PageOfTextMatchesAsync(db, SqliteSearchSql.CountMatches, SqliteSearchSql.PageOfMatches, match, unread, offset, limit, cancellationToken);
         }
         if (SqliteSearchSql.FullTextPart(filter.Query) is { } textPart)
         {
@@ -87,6 +101,21 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
             return new MessagePage(matched.Count, unread, offset, [.. page.Select(Map)]);
         }
         return await PageAsync(db, SqliteSearchSql.Where(filter), unread, offset, limit, cancellationToken);
+    }
+
+    /// <summary>A page of a text-only search: the matches counted, then one page of their ids, by the provider's two statements (<c>$match</c>, <c>$limit</c>, <c>$offset</c>).</summary>
+    private async Task<MessagePage> PageOfTextMatchesAsync(MailDbContext db, string countSql, string pageSql, string match, int unread, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var postgres = location.IsPostgres;
+        var matches = await db.Database.SqlQueryRaw<int>(
+            ProviderSql.For(countSql, postgres), ProviderSql.Parameter("$match", match, postgres)).SingleAsync(cancellationToken);
+        var ids = matches == 0 ? [] : await db.Database.SqlQueryRaw<long>(
+            ProviderSql.For(pageSql, postgres),
+            ProviderSql.Parameter("$match", match, postgres),
+            ProviderSql.Parameter("$limit", limit, postgres),
+            ProviderSql.Parameter("$offset", offset, postgres)).ToListAsync(cancellationToken);
+        var page = ids.Count == 0 ? [] : await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderByDescending(m => m.Id).ToListAsync(cancellationToken);
+        return new MessagePage(matches, unread, offset, [.. page.Select(Map)]);
     }
 
     private async Task<MessagePage> PageAsync(MailDbContext db, SqlCondition where, int unread, int offset, int limit, CancellationToken cancellationToken)

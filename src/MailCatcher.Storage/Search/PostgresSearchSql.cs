@@ -73,18 +73,19 @@ internal static class PostgresSearchSql
         {
             parts.Add($"{alias}.InboxId = {Parameter(inboxId)}");
         }
-        var positive = new List<string>();
+        if (TextQuery(filter.Query) is { } textQuery)
+        {
+            // Every text term in one tsquery, negated ones as !( ): one GIN scan answers them all.
+            parts.Add($"{alias}.Id IN (SELECT Id FROM MessageSearch WHERE Document @@ to_tsquery('mailcatcher_search', {Parameter(textQuery)}))");
+        }
         foreach (var term in filter.Query.Terms)
         {
             if (Lexemes(term) is { } query)
             {
-                if (term.Negated)
+                if (term.Negated && !HasPositiveText(filter.Query))
                 {
+                    // Only negated words: GIN cannot start from a negation, so take the complement.
                     parts.Add($"{alias}.Id NOT IN (SELECT Id FROM MessageSearch WHERE Document @@ to_tsquery('mailcatcher_search', {Parameter(query)}))");
-                }
-                else
-                {
-                    positive.Add($"({query})");
                 }
                 continue;
             }
@@ -104,10 +105,6 @@ internal static class PostgresSearchSql
                 parts.Add(term.Negated ? $"NOT ({condition})" : condition);
             }
         }
-        if (positive.Count > 0)
-        {
-            parts.Insert(filter.InboxId is null ? 0 : 1, $"{alias}.Id IN (SELECT Id FROM MessageSearch WHERE Document @@ to_tsquery('mailcatcher_search', {Parameter(string.Join(" & ", positive))}))");
-        }
         if (filter.AfterId is { } afterId)
         {
             parts.Add($"{alias}.Id > {Parameter(afterId)}");
@@ -122,6 +119,50 @@ internal static class PostgresSearchSql
         }
         return new SqlCondition(parts.Count == 0 ? "true" : string.Join(" AND ", parts), parameters);
     }
+
+    // "Value" quoted: EF Core reads a scalar query's column by that exact name, and PostgreSQL
+    // folds an unquoted alias to lower case.
+
+    /// <summary>How many messages a text-only search matches: the index and the narrow search table alone.</summary>
+    public const string CountMatches = "SELECT CAST(count(*) AS integer) AS \"Value\" FROM MessageSearch WHERE Document @@ to_tsquery('mailcatcher_search', $match)";
+
+    /// <summary>One page of a text-only search's ids, newest first, walking the search table's key backwards.</summary>
+    public const string PageOfMatches = "SELECT Id AS \"Value\" FROM MessageSearch WHERE Document @@ to_tsquery('mailcatcher_search', $match) ORDER BY Id DESC LIMIT $limit OFFSET $offset";
+
+    /// <summary>
+    /// The tsquery of a search that only has text terms (at least one of them not negated), in any
+    /// inbox and with no other condition; null otherwise. Such a search is counted and paged in
+    /// <c>MessageSearch</c> without reading <c>Messages</c> (every row there has its message: the
+    /// foreign key cascades), as <see cref="SqliteSearchSql.FullTextOnly"/> is on SQLite.
+    /// </summary>
+    public static string? FullTextOnly(MessageFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.InboxId is not null || filter.AfterId is not null || filter.ReceivedAfter is not null || filter.Ids is not null)
+        {
+            return null;
+        }
+        return filter.Query.Terms.All(t => Lexemes(t) is not null) ? TextQuery(filter.Query) : null;
+    }
+
+    /// <summary>
+    /// The text terms of a query as one tsquery, <c>(a) &amp; (b) &amp; !(c)</c>; null when no text term
+    /// is positive (a tsquery of negations alone cannot use the index).
+    /// </summary>
+    private static string? TextQuery(SearchQuery query)
+    {
+        if (!HasPositiveText(query))
+        {
+            return null;
+        }
+        var parts = query.Terms
+            .Select(t => (t.Negated, Lexemes: Lexemes(t)))
+            .Where(t => t.Lexemes is not null)
+            .Select(t => t.Negated ? $"!({t.Lexemes})" : $"({t.Lexemes})");
+        return string.Join(" & ", parts);
+    }
+
+    private static bool HasPositiveText(SearchQuery query) => query.Terms.Any(t => !t.Negated && Lexemes(t) is not null);
 
     /// <summary>
     /// The tsquery for a text term, or null for a term the index does not answer: its words as a

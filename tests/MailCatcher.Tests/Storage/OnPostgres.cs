@@ -44,3 +44,5 @@ public sealed class CorpusIngestOnPostgresTests : CorpusIngestTests, IRunsOnPost
 public sealed class InboxRoutingOnPostgresTests : InboxRoutingTests, IRunsOnPostgres;
 
 public sealed class RelayReleaseOnPostgresTests : RelayReleaseTests, IRunsOnPostgres;
+
+public sealed class InboxSearchOnPostgresTests : InboxSearchTests, IRunsOnPostgres;
