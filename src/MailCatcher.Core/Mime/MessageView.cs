@@ -31,7 +31,8 @@ public sealed class MessageView : IDisposable
         ArgumentNullException.ThrowIfNull(raw);
         try
         {
-            return new MessageView(MimeMessage.Load(raw), null);
+            using var limited = new PartLimitedStream(raw, leaveOpen: true);
+            return new MessageView(MimeMessage.Load(limited), null);
         }
         catch (FormatException e)
         {

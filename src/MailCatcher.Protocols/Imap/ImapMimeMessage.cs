@@ -1,3 +1,4 @@
+using MailCatcher.Core.Mime;
 using MimeKit;
 
 namespace MailCatcher.Protocols.Imap;
@@ -29,7 +30,7 @@ public sealed partial class ImapMimeMessage
         var result = new ImapMimeMessage(raw);
         try
         {
-            using var stream = new MemoryStream(raw, writable: false);
+            using var stream = new PartLimitedStream(new MemoryStream(raw, writable: false));
             var parser = new MimeParser(stream, MimeFormat.Entity);
             parser.MimeEntityEnd += (_, e) => result._entities[e.Entity] = new Range(e.BeginOffset, e.HeadersEndOffset, e.EndOffset);
             parser.MimeMessageEnd += (_, e) => result._messages[e.Message] = new Range(e.BeginOffset, e.HeadersEndOffset, e.EndOffset);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using MailCatcher.Core.Messages;
+using MailCatcher.Core.Mime;
 using MimeKit;
 
 namespace MailCatcher.Storage.Ingest;
@@ -27,7 +28,8 @@ public static partial class SummaryParser
         MimeMessage message;
         try
         {
-            var parser = new MimeParser(raw, MimeFormat.Entity, persistent);
+            // Persistent content references this stream after parsing, so it is not disposed here.
+            var parser = new MimeParser(new PartLimitedStream(raw, leaveOpen: true), MimeFormat.Entity, persistent);
             message = parser.ParseMessage();
         }
         catch (FormatException e)

@@ -60,6 +60,17 @@ public static class HostileMail
         return Ascii(text.Append("--p--\r\n"));
     }
 
+    /// <summary>The smallest parts there are, ten octets each: a million of them make a 10 MB message.</summary>
+    public static byte[] TinyParts(int count)
+    {
+        var text = Top($"{count} tiny parts").Append("Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append("--p\r\n\r\nx\r\n");
+        }
+        return Ascii(text.Append("--p--\r\n"));
+    }
+
     /// <summary>An HTML body of <paramref name="decodedBytes"/> octets sent as base64 (76-character lines).</summary>
     public static byte[] Base64Html(int decodedBytes)
     {

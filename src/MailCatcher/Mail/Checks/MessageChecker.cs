@@ -2,6 +2,7 @@ using MailCatcher.Checks;
 using MailCatcher.Checks.Dkim;
 using MailCatcher.Checks.Links;
 using MailCatcher.Checks.Spam;
+using MailCatcher.Core.Mime;
 using MailCatcher.Storage.Queries;
 using Microsoft.Extensions.Caching.Memory;
 using MimeKit;
@@ -107,7 +108,8 @@ public sealed class MessageChecker(
         MimeMessage message;
         try
         {
-            message = await MimeMessage.LoadAsync(raw, cancellationToken);
+            await using var limited = new PartLimitedStream(raw, leaveOpen: true);
+            message = await MimeMessage.LoadAsync(limited, cancellationToken);
         }
         catch (FormatException)
         {
