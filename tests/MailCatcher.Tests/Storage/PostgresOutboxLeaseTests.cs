@@ -22,19 +22,20 @@ public sealed class PostgresOutboxLeaseTests
         try
         {
             await using var target = await RelayTarget.StartAsync();
-            // The relay takes 8 s to answer DATA: A's 3 s lease must be renewed twice or more meanwhile.
-            target.SetDataDelay(TimeSpan.FromSeconds(8));
-            await using var a = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url, "--relay-claim-lease", "00:00:03"));
+            // The relay takes 12 s to answer DATA: A's 5 s lease must be renewed twice or more meanwhile
+            // (every 1.7 s; only a stall of over 3 s on a loaded machine would let it lapse).
+            target.SetDataDelay(TimeSpan.FromSeconds(12));
+            await using var a = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url, "--relay-claim-lease", "00:00:05"));
             var id = await RelayTestKit.CaptureAsync(a, RelayTestKit.Sample(subject: "Slow relay"));
             var entry = await RelayTestKit.ReleasedEntryAsync(await RelayTestKit.ReleaseAsync(a, id));
             await RelayTestKit.WaitForEntryAsync(a, entry.Id, e => e.State == "sending");
 
             // B starts mid-send: its start-up requeue and its claim loop both see A's live claim.
-            await using var b = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url, "--relay-claim-lease", "00:00:03"));
-            var sent = await RelayTestKit.WaitForEntryAsync(b, entry.Id, e => e.State == "sent");
+            await using var b = await TestHost.StartAsync(RelayTestKit.RelayArgs(target, "--db", url, "--relay-claim-lease", "00:00:05"));
+            var sent = await WaitForStateAsync(b, entry.Id, "sent", TimeSpan.FromSeconds(90));
 
-            // A copy B had sent would reach the relay up to 8 s after A's: wait that out, then count.
-            await Task.Delay(TimeSpan.FromSeconds(10), Ct);
+            // A copy B had sent would reach the relay up to 12 s after A's: wait that out, then count.
+            await Task.Delay(TimeSpan.FromSeconds(13), Ct);
             Assert.Equal(1, target.ReceivedCount);
             Assert.Single(sent.Attempts);
             Assert.Single((await RelayTestKit.WaitForEntryAsync(a, entry.Id, e => e.State == "sent")).Attempts);
