@@ -112,15 +112,28 @@ public sealed class PostgresFanout(DatabaseLocation location, MailEventBus event
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                var relay = RelayAsync(received.Reader, stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
+                // Notices sent before this LISTEN (start-up, or a lost connection) never arrive:
+                // catch up on the inboxes by reading them all once.
+                foreach (var change in await inboxes.SyncAsync(stoppingToken))
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    Publish(change);
                 }
-                received.Writer.TryComplete();
+                var relay = RelayAsync(received.Reader, stoppingToken);
+                try
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
+                }
+                finally
+                {
+                    // Also when the connection broke: the relay drains what arrived and ends, not waits forever.
+                    received.Writer.TryComplete();
+                }
                 await relay;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Listening for the other instances' changes failed; listening again in 1 s");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);

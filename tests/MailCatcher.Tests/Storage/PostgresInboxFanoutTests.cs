@@ -1,10 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using MailCatcher.Core.Events;
+using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Entities;
 using MailCatcher.Tests.Inboxes;
 using MailCatcher.Tests.Infrastructure;
 using MailCatcher.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace MailCatcher.Tests.Storage;
 
@@ -57,6 +61,40 @@ public sealed class PostgresInboxFanoutTests
             {
                 Assert.Equal([false, true], changedOnB.Where(c => c.Inbox == "team-x").Select(c => c.Deleted));
             }
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task An_instance_whose_listening_connection_was_cut_catches_up_on_inboxes_it_missed()
+    {
+        var cluster = await PostgresCluster.SharedAsync();
+        var url = await cluster.CreateDatabaseAsync();
+        try
+        {
+            await using var a = await TestHost.StartAsync("--db", url);
+            await using var b = await TestHost.StartAsync("--db", url);
+            // A row no instance announced: what B misses when a notice is sent while it is not listening.
+            await using (var db = await a.Services.GetRequiredService<IDbContextFactory<MailDbContext>>().CreateDbContextAsync(Ct))
+            {
+                db.Inboxes.Add(new StoredInbox { Name = "missed", CreatedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync(Ct);
+            }
+            Assert.DoesNotContain("missed", await InboxNamesAsync(b));
+
+            // Cut the instances' LISTEN connections as a network failure would; they listen again and catch up.
+            await using (var admin = new NpgsqlConnection(cluster.AdminConnectionString))
+            {
+                await admin.OpenAsync(Ct);
+                await using var cut = new NpgsqlCommand(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @db AND query LIKE 'LISTEN%'", admin);
+                cut.Parameters.AddWithValue("db", new Uri(url).AbsolutePath.TrimStart('/'));
+                Assert.True((long)(await cut.ExecuteScalarAsync(Ct))! >= 2);
+            }
+            await UntilAsync(async () => (await InboxNamesAsync(b)).Contains("missed"), "B never caught up on the inbox it missed");
         }
         finally
         {
