@@ -45,6 +45,13 @@ public sealed class RelayOptions
     /// <summary>Timeout for connecting and for each SMTP command.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long an instance's claim on an entry it is sending holds without renewal (issue 14:
+    /// several instances on one database). The sender renews it every third of this while the
+    /// attempt runs; an entry whose instance died mid-send is taken over once it runs out.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when a relay host is configured.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -20,6 +20,8 @@ public static class RelayServiceCollectionExtensions
             .Validate(o => o.MaxConcurrency > 0, "Relay:MaxConcurrency must be at least 1.")
             .Validate(o => o.RetrySchedule.TrueForAll(i => i > TimeSpan.Zero), "Relay:RetrySchedule intervals must be positive.")
             .Validate(o => o.GiveUpAfter > TimeSpan.Zero, "Relay:GiveUpAfter must be positive.")
+            // Issue 14: a lease shorter than a second would lapse between renewals on a busy machine.
+            .Validate(o => o.ClaimLease >= TimeSpan.FromSeconds(1), "Relay:ClaimLease must be at least 1 second.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxStore>();

@@ -12,8 +12,10 @@ namespace MailCatcher.Relay.Queue;
 /// Sends due outbox entries with at most <see cref="RelayOptions.MaxConcurrency"/> at a time.
 /// A 4xx reply or a connection failure defers the entry along the <see cref="BackoffSchedule"/>
 /// (RFC 5321 §4.5.4.1); a 5xx, or the end of the retry period, fails it and bounces it to the
-/// sender. At start, entries a crash left in <c>sending</c> are queued again; at stop, attempts
-/// in flight are abandoned and their entries queued again.
+/// sender. At start, entries a crash left in <c>sending</c> are queued again (on PostgreSQL only
+/// those whose claim lease ran out: another instance may be sending the rest, issue 14); at stop,
+/// attempts in flight are abandoned and their entries queued again. While an attempt runs its
+/// claim is renewed (<see cref="OutboxLeaseKeeper"/>).
 /// </summary>
 public sealed class OutboxWorker(
     RelayOutbox outbox,
@@ -29,7 +31,7 @@ public sealed class OutboxWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var requeued = await store.RequeueInterruptedAsync(stoppingToken);
+        var requeued = await store.RequeueInterruptedAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
         if (requeued > 0)
         {
             logger.LogInformation("Outbox: {Count} interrupted entries queued again", requeued);
@@ -45,9 +47,9 @@ public sealed class OutboxWorker(
                 var free = Math.Max(1, relay.MaxConcurrency) - running.Count;
                 try
                 {
-                    foreach (var work in await store.ClaimDueAsync(time.GetUtcNow().UtcDateTime, free, stoppingToken))
+                    foreach (var work in await store.ClaimDueAsync(time.GetUtcNow().UtcDateTime, free, relay.ClaimLease, stoppingToken))
                     {
-                        running.Add(Task.Run(() => AttemptAsync(work, stoppingToken), CancellationToken.None));
+                        running.Add(Task.Run(() => AttemptAsync(work, relay.ClaimLease, stoppingToken), CancellationToken.None));
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -81,7 +83,7 @@ public sealed class OutboxWorker(
         return IdlePoll;
     }
 
-    private async Task AttemptAsync(OutboxWork work, CancellationToken stoppingToken)
+    private async Task AttemptAsync(OutboxWork work, TimeSpan lease, CancellationToken stoppingToken)
     {
         try
         {
@@ -92,7 +94,12 @@ public sealed class OutboxWorker(
                 {
                     return; // deleted meanwhile
                 }
-                result = await sender.SendAsync(work.From, work.To, raw, stoppingToken);
+                // Renewed only while the relay has the message: the outcome is recorded after, and
+                // a renewal racing that record would find the claim gone.
+                await using (OutboxLeaseKeeper.Start(store, work.Id, lease, time, logger))
+                {
+                    result = await sender.SendAsync(work.From, work.To, raw, stoppingToken);
+                }
             }
             var now = time.GetUtcNow().UtcDateTime;
             if (RecipientOutcomes.Differ(work, result))

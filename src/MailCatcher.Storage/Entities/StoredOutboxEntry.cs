@@ -18,4 +18,13 @@ public sealed class StoredOutboxEntry
     public DateTime QueuedAt { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     public long? BounceMessageId { get; set; }
+
+    /// <summary>The instance sending the entry now (issue 14: several instances on one database); null when none is.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>
+    /// Until when <see cref="ClaimedBy"/> holds the entry. The sender renews it while the attempt
+    /// runs; an entry whose lease ran out (its instance died mid-send) is taken over by another.
+    /// </summary>
+    public DateTime? LeaseUntil { get; set; }
 }

@@ -7,8 +7,8 @@ namespace MailCatcher.Storage.Fanout;
 /// payload stays far below NOTIFY's 8,000 bytes; the receiver reads the rows itself.
 /// </summary>
 /// <param name="Instance">The sender, so that it ignores its own notices.</param>
-/// <param name="Kind"><c>received</c>, <c>updated</c> or <c>deleted</c>.</param>
-/// <param name="Ids">The messages concerned.</param>
+/// <param name="Kind"><c>received</c>, <c>updated</c> or <c>deleted</c> (messages), or <c>inbox</c> (an inbox created or deleted).</param>
+/// <param name="Ids">The messages concerned; for <c>inbox</c>, the inbox.</param>
 /// <param name="InboxId">For <c>deleted</c>: the inbox they were in.</param>
 internal sealed record FanoutNotice(
     [property: JsonPropertyName("i")] string Instance,
@@ -19,4 +19,5 @@ internal sealed record FanoutNotice(
     public const string Received = "received";
     public const string Updated = "updated";
     public const string Deleted = "deleted";
+    public const string Inbox = "inbox";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using MailCatcher.Core.Events;
 using MailCatcher.Storage.Database;
+using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Queries;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,11 +15,12 @@ namespace MailCatcher.Storage.Fanout;
 /// on its <see cref="MailEventBus"/> (new, changed and deleted messages) is sent to the others with
 /// <c>NOTIFY mailcatcher_events</c>, and what the others send is read with <c>LISTEN</c> and
 /// announced here, so the SignalR hub, the web UI, <c>wait</c> and IMAP IDLE of every instance
-/// see every instance's mail. No broker: PostgreSQL delivers a notice to every listening session
+/// see every instance's mail. Inboxes created or deleted elsewhere update this instance's
+/// <see cref="InboxDirectory"/> (routing, AUTH, tokens) before they are announced. No broker: PostgreSQL delivers a notice to every listening session
 /// as soon as the sending one's statement commits; the receiver then reads the row (docs/ARCHITECTURE.md
 /// gives the delay). Nothing happens on SQLite.
 /// </summary>
-public sealed class PostgresFanout(DatabaseLocation location, MailEventBus events, MailQueries queries, ILogger<PostgresFanout> logger) : BackgroundService
+public sealed class PostgresFanout(DatabaseLocation location, MailEventBus events, MailQueries queries, InboxDirectory inboxes, ILogger<PostgresFanout> logger) : BackgroundService
 {
     private const string ChannelName = "mailcatcher_events";
 
@@ -57,6 +59,9 @@ public sealed class PostgresFanout(DatabaseLocation location, MailEventBus event
                 break;
             case MessageUpdated updated:
                 _outgoing.Writer.TryWrite(new FanoutNotice(Instance, FanoutNotice.Updated, [updated.Message.Id]));
+                break;
+            case InboxChanged inbox:
+                _outgoing.Writer.TryWrite(new FanoutNotice(Instance, FanoutNotice.Inbox, [inbox.InboxId]));
                 break;
             case MessagesDeleted deleted:
                 foreach (var chunk in deleted.Ids.Chunk(IdsPerNotice))
@@ -107,15 +112,28 @@ public sealed class PostgresFanout(DatabaseLocation location, MailEventBus event
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                var relay = RelayAsync(received.Reader, stoppingToken);
-                while (!stoppingToken.IsCancellationRequested)
+                // Notices sent before this LISTEN (start-up, or a lost connection) never arrive:
+                // catch up on the inboxes by reading them all once.
+                foreach (var change in await inboxes.SyncAsync(stoppingToken))
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    Publish(change);
                 }
-                received.Writer.TryComplete();
+                var relay = RelayAsync(received.Reader, stoppingToken);
+                try
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stoppingToken);
+                    }
+                }
+                finally
+                {
+                    // Also when the connection broke: the relay drains what arrived and ends, not waits forever.
+                    received.Writer.TryComplete();
+                }
                 await relay;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Listening for the other instances' changes failed; listening again in 1 s");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
@@ -150,6 +168,7 @@ public sealed class PostgresFanout(DatabaseLocation location, MailEventBus event
     private async Task<MailEvent?> ToEventAsync(FanoutNotice notice, CancellationToken cancellationToken) => notice.Kind switch
     {
         FanoutNotice.Deleted => new MessagesDeleted(notice.Ids, notice.InboxId),
+        FanoutNotice.Inbox => await inboxes.RefreshAsync(notice.Ids[0], cancellationToken),
         FanoutNotice.Received when await queries.GetMessageAsync(notice.Ids[0], cancellationToken) is { } row => new MessageReceived(queries.Map(row)),
         FanoutNotice.Updated when await queries.GetMessageAsync(notice.Ids[0], cancellationToken) is { } row => new MessageUpdated(queries.Map(row)),
         _ => null,

@@ -118,6 +118,52 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
         return existed;
     }
 
+    /// <summary>
+    /// Another instance on the same PostgreSQL database created or deleted inbox <paramref name="id"/>
+    /// (issue 14): reads its row again and updates this copy, so routing, AUTH and token checks here
+    /// follow at once. Returns the change to announce on this instance's bus; null when nothing changed.
+    /// </summary>
+    public async Task<InboxChanged?> RefreshAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Inboxes.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (row is not null)
+        {
+            var info = ToInfo(row);
+            Remember(info);
+            return new InboxChanged(info.Name, info.Id, Deleted: false);
+        }
+        if (Find(id) is not { } gone)
+        {
+            return null;
+        }
+        Forget(gone);
+        return new InboxChanged(gone.Name, gone.Id, Deleted: true);
+    }
+
+    /// <summary>
+    /// Reads every inbox again and returns what differs from this copy, which is updated (issue 14):
+    /// notices sent while this instance was not listening are lost, so after (re)connecting its
+    /// <c>LISTEN</c> the fan-out catches up on inboxes created or deleted meanwhile.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxChanged>> SyncAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stored = (await db.Inboxes.AsNoTracking().ToListAsync(cancellationToken)).Select(ToInfo).ToDictionary(i => i.Id);
+        var changes = new List<InboxChanged>();
+        foreach (var inbox in stored.Values.Where(i => Find(i.Id) != i))
+        {
+            Remember(inbox);
+            changes.Add(new InboxChanged(inbox.Name, inbox.Id, Deleted: false));
+        }
+        foreach (var gone in _byId.Values.Where(i => !stored.ContainsKey(i.Id)).ToList())
+        {
+            Forget(gone);
+            changes.Add(new InboxChanged(gone.Name, gone.Id, Deleted: true));
+        }
+        return changes;
+    }
+
     /// <summary>The inboxes whose time-to-live has passed.</summary>
     public IReadOnlyList<InboxInfo> Expired(DateTime now) => [.. _byId.Values.Where(i => i.ExpiresAt is { } at && at <= now)];
 

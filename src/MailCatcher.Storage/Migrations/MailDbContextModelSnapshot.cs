@@ -241,12 +241,18 @@ namespace MailCatcher.Storage.Migrations
                     b.Property<long?>("BounceMessageId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EnvelopeFrom")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseUntil")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MessageId")

@@ -13,8 +13,11 @@ namespace MailCatcher.Storage.Outbox;
 /// <see cref="OutboxChanged"/> after it is saved. State transitions are conditional updates
 /// (<c>WHERE State = …</c>), so a user's retry or delete never races a sender into a wrong state.
 /// </summary>
-public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailEventBus events)
+public sealed partial class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailEventBus events)
 {
+    /// <summary>For the claims' half of the class (<c>OutboxStore.Claims.cs</c>).</summary>
+    private IDbContextFactory<MailDbContext> Contexts => contexts;
+
     /// <summary>Queues a message: the entry and its own compressed copy of the bytes, in one transaction.</summary>
     public async Task<OutboxEntry> AddAsync(long messageId, string from, IReadOnlyList<string> to, Stream raw, DateTime now, CancellationToken cancellationToken)
     {
@@ -117,96 +120,6 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         return await db.OutboxEntries.GroupBy(e => e.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
     }
 
-    /// <summary>
-    /// At start: an entry left in <c>sending</c> was interrupted (a crash or a stop mid-attempt)
-    /// and goes back to <c>queued</c>. The relay may have received it already; RFC 5321 §6.1
-    /// accepts a possible duplicate over a lost message.
-    /// </summary>
-    public async Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.OutboxEntries.Where(e => e.State == OutboxStates.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued), cancellationToken);
-    }
-
-    // Several instances on one database (issue 14): one statement claims the due entries, and
-    // FOR UPDATE SKIP LOCKED lets each instance take rows no other is claiming at that moment
-    // instead of waiting for them, so every entry is claimed (and sent) by exactly one instance.
-    private const string ClaimOnPostgres = """
-        UPDATE OutboxEntries SET State = @sending, NextAttemptAt = NULL
-        WHERE Id IN (
-            SELECT Id FROM OutboxEntries
-            WHERE State = @queued OR (State = @deferred AND NextAttemptAt <= @now)
-            ORDER BY Id LIMIT @max
-            FOR UPDATE SKIP LOCKED)
-        RETURNING *
-        """;
-
-    private async Task<IReadOnlyList<OutboxWork>> ClaimDueOnPostgresAsync(MailDbContext db, DateTime now, int max, CancellationToken cancellationToken)
-    {
-        var rows = new List<StoredOutboxEntry>();
-        var claim = db.OutboxEntries.FromSqlRaw(
-            ClaimOnPostgres,
-            ProviderSql.Parameter("sending", OutboxStates.Sending, postgres: true),
-            ProviderSql.Parameter("queued", OutboxStates.Queued, postgres: true),
-            ProviderSql.Parameter("deferred", OutboxStates.Deferred, postgres: true),
-            ProviderSql.Parameter("now", UtcDateTimeConverter.Format(now), postgres: true),
-            ProviderSql.Parameter("max", max, postgres: true)).AsNoTracking().AsAsyncEnumerable();
-        await foreach (var row in claim.WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-        var claimed = new List<OutboxWork>(rows.Count);
-        foreach (var row in rows.OrderBy(r => r.Id))
-        {
-            var attempts = await db.OutboxAttempts.CountAsync(a => a.EntryId == row.Id && a.At >= row.QueuedAt, cancellationToken);
-            claimed.Add(new OutboxWork(row.Id, row.MessageId, row.EnvelopeFrom, StorageJson.Deserialize<List<string>>(row.RecipientsJson), row.QueuedAt, attempts));
-            await AnnounceAsync(row.Id, cancellationToken);
-        }
-        return claimed;
-    }
-
-    /// <summary>Moves up to <paramref name="max"/> due entries (queued, or deferred whose time has come) to <c>sending</c>, oldest first.</summary>
-    public async Task<IReadOnlyList<OutboxWork>> ClaimDueAsync(DateTime now, int max, CancellationToken cancellationToken)
-    {
-        var claimed = new List<OutboxWork>();
-        if (max <= 0)
-        {
-            return claimed;
-        }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            return await ClaimDueOnPostgresAsync(db, now, max, cancellationToken);
-        }
-        var due = await db.OutboxEntries.AsNoTracking()
-            .Where(e => e.State == OutboxStates.Queued || (e.State == OutboxStates.Deferred && e.NextAttemptAt <= now))
-            .OrderBy(e => e.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
-        foreach (var row in due)
-        {
-            var changed = await db.OutboxEntries.Where(e => e.Id == row.Id && e.State == row.State)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Sending).SetProperty(e => e.NextAttemptAt, (DateTime?)null), cancellationToken);
-            if (changed == 0)
-            {
-                continue;
-            }
-            var attempts = await db.OutboxAttempts.CountAsync(a => a.EntryId == row.Id && a.At >= row.QueuedAt, cancellationToken);
-            claimed.Add(new OutboxWork(row.Id, row.MessageId, row.EnvelopeFrom, StorageJson.Deserialize<List<string>>(row.RecipientsJson), row.QueuedAt, attempts));
-            await AnnounceAsync(row.Id, cancellationToken);
-        }
-        return claimed;
-    }
-
-    /// <summary>The earliest time a deferred entry is due, or null when none waits.</summary>
-    public async Task<DateTime?> NextDeferredAtAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.OutboxEntries.Where(e => e.State == OutboxStates.Deferred && e.NextAttemptAt != null)
-            .OrderBy(e => e.NextAttemptAt).Select(e => e.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
-    }
-
     /// <summary>The exact bytes to send, from the outbox's own copy; null when the entry is gone.</summary>
     public async Task<Stream?> OpenContentAsync(long id, CancellationToken cancellationToken)
     {
@@ -216,8 +129,9 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
     }
 
     /// <summary>
-    /// Records an attempt and the state it leads to. Only an entry still in <c>sending</c> moves;
-    /// null when the entry was deleted meanwhile.
+    /// Records an attempt and the state it leads to. Only an entry still in <c>sending</c> under
+    /// this instance's claim moves; null when the entry was deleted meanwhile, or another instance
+    /// took it over after this one's lease ran out (its attempt is the one that counts).
     /// </summary>
     public async Task<OutboxEntry?> CompleteAttemptAsync(long id, OutboxAttempt attempt, OutboxState state, DateTime? nextAttemptAt, CancellationToken cancellationToken)
     {
@@ -226,8 +140,11 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
         var text = OutboxStates.ToText(state);
         // One transaction: a reader never sees the new state without the attempt that led to it.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, text).SetProperty(e => e.NextAttemptAt, nextAttemptAt), cancellationToken);
+        var changed = await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending && e.ClaimedBy == Instance)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.State, text).SetProperty(e => e.NextAttemptAt, nextAttemptAt)
+                    .SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null),
+                cancellationToken);
         if (changed == 0)
         {
             return null;
@@ -242,8 +159,10 @@ public sealed class OutboxStore(IDbContextFactory<MailDbContext> contexts, MailE
     public async Task ReleaseClaimAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, OutboxStates.Queued), cancellationToken);
+        await db.OutboxEntries.Where(e => e.Id == id && e.State == OutboxStates.Sending && e.ClaimedBy == Instance)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(e => e.State, OutboxStates.Queued).SetProperty(e => e.ClaimedBy, (string?)null).SetProperty(e => e.LeaseUntil, (DateTime?)null),
+                cancellationToken);
     }
 
     public async Task SetBounceAsync(long id, long bounceMessageId, CancellationToken cancellationToken)

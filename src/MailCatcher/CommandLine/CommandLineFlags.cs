@@ -58,6 +58,9 @@ internal static class CommandLineFlags
         new("--relay-give-up", "Relay:GiveUpAfter", "1.00:00:00", "Fail and bounce an entry not delivered within this time (d.hh:mm:ss)"),
         new("--relay-concurrency", "Relay:MaxConcurrency", "4", "Most messages sent to the relay at the same time"),
 
+        // Several instances on one PostgreSQL database (issue 14): how long a claim on an outbox entry holds unrenewed.
+        new("--relay-claim-lease", "Relay:ClaimLease", "00:01:00", "An instance that dies mid-send has its outbox entry taken over by another after this (hh:mm:ss)"),
+
         // Sharing one MailCatcher (issue 12): who may reach the web UI and API, log-in, tokens, HTTPS, base path.
         new("--http-allowed-hosts", "Http:AllowedHosts", "localhost, 127.0.0.1, [::1] and --ip", "Another host name the web UI and API answer to (*.example.com for subdomains, * = any)", IsRepeatable: true),
         new("--http-cors-origin", "Http:CorsOrigins", "none", "An origin (https://app.example.com) whose pages may call the API", IsRepeatable: true),

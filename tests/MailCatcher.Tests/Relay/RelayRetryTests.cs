@@ -58,6 +58,13 @@ public sealed class RelayRetryTests
     }
 
     [Fact]
+    public async Task A_claim_lease_under_a_second_stops_the_host_at_start()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestHost.StartAsync(new[] { "--relay-host", "127.0.0.1", "--relay-claim-lease", "00:00:00.2" }));
+        Assert.Contains("ClaimLease", error.ToString());
+    }
+
+    [Fact]
     public async Task Relay_answering_451_defers_with_the_reply_recorded()
     {
         await using var target = await RelayTarget.StartAsync();

@@ -6,7 +6,7 @@ namespace MailCatcher.Tests.Relay;
 /// <summary>
 /// A real SMTP relay that is not ours: Debian's aiosmtpd running <c>relay_target.py</c> on a
 /// free loopback port. It keeps every message's exact bytes and can be told to refuse (a reply
-/// line for RCPT), to be down (drop connections) or to hang (never greet).
+/// line for RCPT), to be down (drop connections), to hang (never greet) or to be slow (delay DATA).
 /// </summary>
 public sealed class RelayTarget : IAsyncDisposable
 {
@@ -66,6 +66,10 @@ public sealed class RelayTarget : IAsyncDisposable
     public void SetDown(bool down) => SetFlag("down", down ? "" : null);
 
     public void SetHang(bool hang) => SetFlag("hang", hang ? "" : null);
+
+    /// <summary>Wait this long after the message's bytes before storing it and answering (a slow relay); null answers at once.</summary>
+    public void SetDataDelay(TimeSpan? delay) =>
+        SetFlag("delay", delay?.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The n-th message received (1-based): its exact bytes and envelope, waiting up to 30 s.</summary>
     public async Task<(byte[] Bytes, string From, List<string> To)> WaitForMessageAsync(int n = 1)

@@ -7,6 +7,7 @@ steer it while it runs:
   reply-<address> -> answer RCPT TO for that one address (lower case) with this line instead
   down   -> drop every new connection at once, before the greeting (a relay that is down)
   hang   -> accept connections but never greet (a relay that hangs)
+  delay  -> wait this many seconds after DATA before storing and answering (a slow relay)
 --auth USER:PASSWORD requires SMTP AUTH with those credentials (over plain text, for tests).
 """
 import argparse
@@ -33,6 +34,10 @@ class Handler:
         return "250 2.1.5 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        delay = os.path.join(self.folder, "delay")
+        if os.path.exists(delay):
+            with open(delay, encoding="utf-8") as f:
+                await asyncio.sleep(float(f.read().strip()))
         self.count += 1
         base = os.path.join(self.folder, str(self.count))
         with open(base + ".eml.tmp", "wb") as f:

@@ -5,6 +5,8 @@ using MailCatcher.Core.Events;
 using MailCatcher.Tests.Infrastructure;
 using MailCatcher.Tests.Relay;
 using MailCatcher.Tests.Shared;
+using MailKit;
+using MailKit.Net.Imap;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailCatcher.Tests.Storage;
@@ -74,6 +76,40 @@ public sealed class PostgresInstancesTests
             // Both workers poll the same outbox: a second claim of any entry would be a second copy at the relay.
             await Task.Delay(TimeSpan.FromSeconds(2), Ct);
             Assert.Equal(Entries, target.ReceivedCount);
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(url);
+        }
+    }
+
+    [Fact]
+    public async Task An_imap_client_idling_on_one_instance_is_told_of_mail_delivered_to_the_other()
+    {
+        var cluster = await PostgresCluster.SharedAsync();
+        var url = await cluster.CreateDatabaseAsync();
+        try
+        {
+            await using var a = await TestHost.StartAsync("--db", url);
+            await using var b = await TestHost.StartAsync("--db", url);
+            using var client = new ImapClient();
+            await client.ConnectAsync("127.0.0.1", b.ImapPort!.Value, MailKit.Security.SecureSocketOptions.None, Ct);
+            await client.AuthenticateAsync("anyone", "any password", Ct);
+            await client.Inbox.OpenAsync(FolderAccess.ReadOnly, Ct);
+            var arrived = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+            client.Inbox.CountChanged += (_, _) => arrived.TrySetResult(client.Inbox.Count);
+            using var done = new CancellationTokenSource();
+            var idle = client.IdleAsync(done.Token, Ct);
+
+            await a.SendAsync("app@example.com", "qa@example.com", "Idle across instances", "delivered to instance A");
+
+            // RFC 2177: the untagged EXISTS arrives while B's client is still idling.
+            var count = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            await done.CancelAsync();
+            await idle;
+            Assert.Equal(1, count);
+            var summary = await client.Inbox.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.UniqueId, Ct);
+            Assert.Equal("Idle across instances", Assert.Single(summary).Envelope!.Subject);
         }
         finally
         {

@@ -314,6 +314,10 @@ namespace MailCatcher.Storage.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("bouncemessageid");
 
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimedby");
+
                     b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasColumnType("text")
@@ -323,6 +327,10 @@ namespace MailCatcher.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("envelopefrom");
+
+                    b.Property<string>("LeaseUntil")
+                        .HasColumnType("text")
+                        .HasColumnName("leaseuntil");
 
                     b.Property<long>("MessageId")
                         .HasColumnType("bigint")
