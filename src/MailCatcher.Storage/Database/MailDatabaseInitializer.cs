@@ -1,13 +1,14 @@
 using System.Net.Sockets;
 using MailCatcher.Storage.Inboxes;
 using MailCatcher.Storage.Writing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace MailCatcher.Storage.Database;
 
 /// <summary>Brings the database to the current schema and starts the writer, before any listener accepts.</summary>
-public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, GroupCommitWriter writer, InboxDirectory inboxes, InboxRouter router)
+public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, GroupCommitWriter writer, InboxDirectory inboxes, InboxRouter router, TimeProvider clock)
 {
     /// <exception cref="StorageStartupException">PostgreSQL cannot be reached or refuses the log-in (issue 14).</exception>
     public void Initialize()
@@ -36,10 +37,20 @@ public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> con
         {
             Directory.CreateDirectory(folder);
         }
-        using var db = contexts.CreateDbContext();
-        db.Database.Migrate();
+        using var connection = new SqliteConnection(location.ConnectionString);
+        connection.Open();
+        // Issue 11: a new file gets the whole schema from one script, a current one needs nothing;
+        // EF Core's migrator (and the models it builds) only runs for a store from an older build.
+        if (!SqliteSchemaScript.TryCreate(connection, clock)
+            && !MigrationHistory.IsCurrent(connection, typeof(MailDbContext), $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{MigrationHistory.Table}'"))
+        {
+            using var db = contexts.CreateDbContext();
+            db.Database.Migrate();
+        }
         // WAL is a property of the file: readers never block the writer, nor it them.
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        wal.ExecuteNonQuery();
     }
 
     /// <summary>
@@ -50,6 +61,15 @@ public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> con
     {
         try
         {
+            // Issue 11: a current database needs one query, not EF Core's migrator.
+            using (var connection = new NpgsqlConnection(location.ConnectionString))
+            {
+                connection.Open();
+                if (MigrationHistory.IsCurrent(connection, typeof(PostgresMailDbContext), $"SELECT to_regclass('\"{MigrationHistory.Table}\"') IS NOT NULL"))
+                {
+                    return;
+                }
+            }
             // A context of its own without the host's logging: on an empty database EF Core reads
             // the history table before creating it and would log that expected failure as an error.
             using var db = new PostgresMailDbContext(new DbContextOptionsBuilder<PostgresMailDbContext>().UseNpgsql(location.ConnectionString).Options);

@@ -14,7 +14,7 @@ namespace MailCatcher.Storage.Inboxes;
 /// SMTP AUTH credential or an API token costs no query. Loaded once after migration; every
 /// create and delete goes through here and updates the copy after it commits.
 /// </summary>
-public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, GroupCommitWriter writer, MailEventBus events, TimeProvider clock) : IInboxCredentials
+public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, DatabaseLocation location, GroupCommitWriter writer, MailEventBus events, TimeProvider clock) : IInboxCredentials
 {
     private readonly ConcurrentDictionary<string, InboxInfo> _byName = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, InboxInfo> _byId = new();
@@ -24,12 +24,28 @@ public sealed class InboxDirectory(IDbContextFactory<MailDbContext> contexts, Gr
     public IReadOnlyList<InboxInfo> All => [.. _byId.Values.OrderBy(i => i.Id != StoredInbox.DefaultId).ThenBy(i => i.Name, StringComparer.Ordinal)];
 
     /// <summary>Reads every inbox. Called once the schema is migrated, before any listener accepts.</summary>
+    /// <remarks>
+    /// Plain SQL (the same on both providers: PostgreSQL's names are the lower-case ones it folds
+    /// these to): on the start-up path, EF Core would first build its model and compile the query
+    /// (issue 11).
+    /// </remarks>
     public void Load()
     {
-        using var db = contexts.CreateDbContext();
-        foreach (var row in db.Inboxes.AsNoTracking())
+        using var connection = location.CreateConnection();
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Id, Name, CreatedAt, ExpiresAt, MaxMessages, SmtpPasswordHash, ApiTokenHash FROM Inboxes";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            Remember(ToInfo(row));
+            Remember(new InboxInfo(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                UtcDateTimeConverter.Parse(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : UtcDateTimeConverter.Parse(reader.GetString(3)),
+                reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
     }
 
