@@ -172,7 +172,7 @@ CREATE TABLE "Inboxes" (
     "ApiTokenHash" TEXT NULL
 );
 
-INSERT INTO Inboxes (Id, Name, CreatedAt, MaxMessages) VALUES (1, 'default', '2026-12-05 00:24:00.1678204', 0);
+INSERT INTO Inboxes (Id, Name, CreatedAt, MaxMessages) VALUES (1, 'default', '2026-12-05 01:37:54.6017714', 0);
 
 UPDATE Sessions SET InboxId = 1;
 
@@ -213,4 +213,11 @@ FROM Messages m;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261204213000_SearchByInbox', '10.0.15');
+
+ALTER TABLE "OutboxEntries" ADD "ClaimedBy" TEXT NULL;
+
+ALTER TABLE "OutboxEntries" ADD "LeaseUntil" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205003000_OutboxLease', '10.0.15');
 
