@@ -12,9 +12,17 @@ using MailCatcher.SmtpBench;
 // database is not emptied between runs: ingest into a store that grows is what a team server does.
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
-// with K messages per connection.
+// with K messages per connection. --port P --pid PID sends the load to a server that is already running
+// (e.g. under dotnet-trace, to profile where its CPU goes) instead of starting one.
+// --versus-build DIR runs each scenario against the MailCatcher.dll in DIR (an earlier build, "before")
+// and this bench's own build ("after") in turn and prints the ratio: the A/B for a change to the
+// write path. --env NAME=VALUE (repeatable) sets an environment variable for the "after" server
+// only, e.g. to try a runtime setting against the same build.
+string[] textOptions = ["--versus-db", "--versus-build", "--env"];
 var versusDatabase = args.SkipWhile(a => a != "--versus-db").Skip(1).FirstOrDefault();
-var options = ParseOptions([.. args.Where((a, i) => a != "--versus-db" && (i == 0 || args[i - 1] != "--versus-db"))]);
+var versusBuild = args.SkipWhile(a => a != "--versus-build").Skip(1).FirstOrDefault();
+var environment = args.Where((a, i) => i > 0 && args[i - 1] == "--env").Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+var options = ParseOptions([.. args.Where((a, i) => !textOptions.Contains(a) && (i == 0 || !textOptions.Contains(args[i - 1])))]);
 var messages = options.GetValueOrDefault("messages", 20_000);
 var connections = options.GetValueOrDefault("connections", 8);
 var size = options.GetValueOrDefault("size", 5 * 1024);
@@ -22,13 +30,30 @@ var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
 var runs = options.GetValueOrDefault("runs", 1);
 
 Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores; load average {ProcessStats.LoadAverage()}");
-Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"]);
+Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"], environment: environment);
 Func<Task<IBenchTarget>> sink = async () => await SmtpSinkProcess.StartAsync();
+if (options.TryGetValue("port", out var runningPort))
+{
+    var running = new RunningServer(runningPort, options.GetValueOrDefault("pid", Environment.ProcessId));
+    mailCatcher = () => Task.FromResult<IBenchTarget>(running);
+}
 if (versusDatabase is not null)
 {
     Func<Task<IBenchTarget>> other = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], "MailCatcher on " + new Uri(versusDatabase).Scheme);
     await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
     await CompareAsync($"{Math.Min(messages, 4_000):N0} x {size:N0} B, one message per connection, {connections} at a time", runs, start => ThroughputAsync(start, Math.Min(messages, 4_000), connections, size, 1), higherIsBetter: true, ("SQLite", mailCatcher), (new Uri(versusDatabase).Scheme, other));
+    return;
+}
+if (versusBuild is not null || environment.Count > 0)
+{
+    var beforeDirectory = versusBuild ?? AppContext.BaseDirectory;
+    Func<Task<IBenchTarget>> before = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"], "before", beforeDirectory);
+    var scenarios = options.TryGetValue("per-connection", out var only) ? [only] : new[] { messages / connections, 1 };
+    foreach (var perClient in scenarios)
+    {
+        var count = perClient == 1 ? Math.Min(messages, 4_000) : messages;
+        await CompareAsync($"{count:N0} x {size:N0} B over {connections} connections, {perClient} per connection", runs, start => ThroughputAsync(start, count, connections, size, perClient), higherIsBetter: true, ("before", before), ("after", mailCatcher));
+    }
     return;
 }
 if (options.ContainsKey("versus-sink"))
