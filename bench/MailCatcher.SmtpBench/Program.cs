@@ -89,21 +89,33 @@ Task CompareAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task
 static async Task CompareTargetsAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter,
     (string Name, Func<Task<IBenchTarget>> Start) baseline, (string Name, Func<Task<IBenchTarget>> Start) measured)
 {
-    // Interleaved, so that other load on the machine hits both alike.
+    // Interleaved, so that other load on the machine hits both alike. Besides the medians, the
+    // median of the per-pair ratios: on a shared machine the load drifts between pairs more than
+    // within one, so each pair's ratio is steadier than a ratio of medians.
     var baselineFigures = new List<double>();
     var measuredFigures = new List<double>();
+    var pairRatios = new List<double>();
+    var (baselineCpu, measuredCpu) = (new List<double>(), new List<double>());
     for (var run = 0; run < runs; run++)
     {
         baselineFigures.Add(await measure(baseline.Start));
+        baselineCpu.Add(LastRun.CpuMicrosecondsPerMessage);
         measuredFigures.Add(await measure(measured.Start));
+        measuredCpu.Add(LastRun.CpuMicrosecondsPerMessage);
+        pairRatios.Add(higherIsBetter ? measuredFigures[^1] / baselineFigures[^1] : baselineFigures[^1] / measuredFigures[^1]);
     }
-    baselineFigures.Sort();
-    measuredFigures.Sort();
-    var (b, m) = (baselineFigures[runs / 2], measuredFigures[runs / 2]);
+    var (b, m) = (Median(baselineFigures), Median(measuredFigures));
     var ratio = higherIsBetter ? m / b : b / m;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"== {scenario}, median of {runs}: {baseline.Name} {b:N2}, {measured.Name} {m:N2}; {measured.Name} at {ratio:P0} of {baseline.Name}'s speed (load average {ProcessStats.LoadAverage()})"));
+        $"== {scenario}, median of {runs}: {baseline.Name} {b:N2}, {measured.Name} {m:N2}; {measured.Name} at {ratio:P0} of {baseline.Name}'s speed, median of pair ratios {Median(pairRatios):P0} (load average {ProcessStats.LoadAverage()})"));
+    if (Median(baselineCpu) > 0)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   server CPU per message, median: {baseline.Name} {Median(baselineCpu):N0} us, {measured.Name} {Median(measuredCpu):N0} us (x{Median(measuredCpu) / Median(baselineCpu):N2})"));
+    }
 }
+
+static double Median(List<double> figures) => figures.Order().ElementAt(figures.Count / 2);
 
 static async Task RepeatAsync(int runs, Func<Task<double>> scenario)
 {
@@ -144,6 +156,7 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
     var after = server.MemoryMegabytes();
     var cpu = server.CpuTime() - cpuBefore;
     var rate = messages / clock.Elapsed.TotalSeconds;
+    LastRun.CpuMicrosecondsPerMessage = cpu.TotalMilliseconds / messages * 1000;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{server.Name}: {messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
     return rate;
@@ -152,6 +165,7 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
 static async Task<double> LargeMessageAsync(Func<Task<IBenchTarget>> start, int megabytes)
 {
     using var server = await start();
+    LastRun.CpuMicrosecondsPerMessage = 0;
     var content = StuffedMessage(megabytes * 1024 * 1024);
     var before = server.MemoryMegabytes();
     var clock = Stopwatch.StartNew();
