@@ -14,9 +14,17 @@ using MailCatcher.SmtpBench;
 // them sharing it, the connections spread over the N (several instances, issue 14).
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
-// with K messages per connection.
+// with K messages per connection. --port P --pid PID sends the load to a server that is already running
+// (e.g. under dotnet-trace, to profile where its CPU goes) instead of starting one.
+// --versus-build DIR runs each scenario against the MailCatcher.dll in DIR (an earlier build, "before")
+// and this bench's own build ("after") in turn and prints the ratio: the A/B for a change to the
+// write path. --env NAME=VALUE (repeatable) sets an environment variable for the "after" server
+// only, e.g. to try a runtime setting against the same build.
+string[] textOptions = ["--versus-db", "--versus-build", "--env"];
 var versusDatabase = args.SkipWhile(a => a != "--versus-db").Skip(1).FirstOrDefault();
-var options = ParseOptions([.. args.Where((a, i) => a != "--versus-db" && (i == 0 || args[i - 1] != "--versus-db"))]);
+var versusBuild = args.SkipWhile(a => a != "--versus-build").Skip(1).FirstOrDefault();
+var environment = args.Where((a, i) => i > 0 && args[i - 1] == "--env").Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+var options = ParseOptions([.. args.Where((a, i) => !textOptions.Contains(a) && (i == 0 || !textOptions.Contains(args[i - 1])))]);
 var messages = options.GetValueOrDefault("messages", 20_000);
 var connections = options.GetValueOrDefault("connections", 8);
 var size = options.GetValueOrDefault("size", 5 * 1024);
@@ -24,8 +32,13 @@ var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
 var runs = options.GetValueOrDefault("runs", 1);
 
 Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores; load average {ProcessStats.LoadAverage()}");
-Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"]);
+Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"], environment: environment);
 Func<Task<IBenchTarget>> sink = async () => await SmtpSinkProcess.StartAsync();
+if (options.TryGetValue("port", out var runningPort))
+{
+    var running = new RunningServer(runningPort, options.GetValueOrDefault("pid", Environment.ProcessId));
+    mailCatcher = () => Task.FromResult<IBenchTarget>(running);
+}
 if (versusDatabase is not null)
 {
     Func<Task<IBenchTarget>> other = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], "MailCatcher on " + new Uri(versusDatabase).Scheme);
@@ -36,6 +49,18 @@ if (versusDatabase is not null)
         var scheme = new Uri(versusDatabase).Scheme;
         Func<Task<IBenchTarget>> group = async () => await InstanceGroup.StartAsync(instances, ["--max-messages", "0", "--max-message-size", "0", "--db", versusDatabase], $"{instances} x MailCatcher on {scheme}");
         await CompareAsync($"{messages:N0} x {size:N0} B over {connections} pipelining connections", runs, start => ThroughputAsync(start, messages, connections, size, messages / connections), higherIsBetter: true, ($"1 instance on {scheme}", other), ($"{instances} instances on {scheme}", group));
+    }
+    return;
+}
+if (versusBuild is not null || environment.Count > 0)
+{
+    var beforeDirectory = versusBuild ?? AppContext.BaseDirectory;
+    Func<Task<IBenchTarget>> before = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"], "before", beforeDirectory);
+    var scenarios = options.TryGetValue("per-connection", out var only) ? [only] : new[] { messages / connections, 1 };
+    foreach (var perClient in scenarios)
+    {
+        var count = perClient == 1 ? Math.Min(messages, 4_000) : messages;
+        await CompareAsync($"{count:N0} x {size:N0} B over {connections} connections, {perClient} per connection", runs, start => ThroughputAsync(start, count, connections, size, perClient), higherIsBetter: true, ("before", before), ("after", mailCatcher));
     }
     return;
 }
@@ -72,21 +97,33 @@ Task CompareAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task
 static async Task CompareTargetsAsync(string scenario, int runs, Func<Func<Task<IBenchTarget>>, Task<double>> measure, bool higherIsBetter,
     (string Name, Func<Task<IBenchTarget>> Start) baseline, (string Name, Func<Task<IBenchTarget>> Start) measured)
 {
-    // Interleaved, so that other load on the machine hits both alike.
+    // Interleaved, so that other load on the machine hits both alike. Besides the medians, the
+    // median of the per-pair ratios: on a shared machine the load drifts between pairs more than
+    // within one, so each pair's ratio is steadier than a ratio of medians.
     var baselineFigures = new List<double>();
     var measuredFigures = new List<double>();
+    var pairRatios = new List<double>();
+    var (baselineCpu, measuredCpu) = (new List<double>(), new List<double>());
     for (var run = 0; run < runs; run++)
     {
         baselineFigures.Add(await measure(baseline.Start));
+        baselineCpu.Add(LastRun.CpuMicrosecondsPerMessage);
         measuredFigures.Add(await measure(measured.Start));
+        measuredCpu.Add(LastRun.CpuMicrosecondsPerMessage);
+        pairRatios.Add(higherIsBetter ? measuredFigures[^1] / baselineFigures[^1] : baselineFigures[^1] / measuredFigures[^1]);
     }
-    baselineFigures.Sort();
-    measuredFigures.Sort();
-    var (b, m) = (baselineFigures[runs / 2], measuredFigures[runs / 2]);
+    var (b, m) = (Median(baselineFigures), Median(measuredFigures));
     var ratio = higherIsBetter ? m / b : b / m;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"== {scenario}, median of {runs}: {baseline.Name} {b:N2}, {measured.Name} {m:N2}; {measured.Name} at {ratio:P0} of {baseline.Name}'s speed (load average {ProcessStats.LoadAverage()})"));
+        $"== {scenario}, median of {runs}: {baseline.Name} {b:N2}, {measured.Name} {m:N2}; {measured.Name} at {ratio:P0} of {baseline.Name}'s speed, median of pair ratios {Median(pairRatios):P0} (load average {ProcessStats.LoadAverage()})"));
+    if (Median(baselineCpu) > 0)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   server CPU per message, median: {baseline.Name} {Median(baselineCpu):N0} us, {measured.Name} {Median(measuredCpu):N0} us (x{Median(measuredCpu) / Median(baselineCpu):N2})"));
+    }
 }
+
+static double Median(List<double> figures) => figures.Order().ElementAt(figures.Count / 2);
 
 static async Task RepeatAsync(int runs, Func<Task<double>> scenario)
 {
@@ -128,6 +165,7 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
     var after = server.MemoryMegabytes();
     var cpu = server.CpuTime() - cpuBefore;
     var rate = messages / clock.Elapsed.TotalSeconds;
+    LastRun.CpuMicrosecondsPerMessage = cpu.TotalMilliseconds / messages * 1000;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{server.Name}: {messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
     return rate;
@@ -136,6 +174,7 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
 static async Task<double> LargeMessageAsync(Func<Task<IBenchTarget>> start, int megabytes)
 {
     using var server = await start();
+    LastRun.CpuMicrosecondsPerMessage = 0;
     var content = StuffedMessage(megabytes * 1024 * 1024);
     var before = server.MemoryMegabytes();
     var clock = Stopwatch.StartNew();

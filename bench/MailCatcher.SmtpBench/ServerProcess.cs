@@ -23,14 +23,21 @@ internal sealed partial class ServerProcess : IBenchTarget
     public int SmtpPort { get; }
 
     /// <summary>Starts MailCatcher on a fresh SQLite file; a <c>--db</c> among <paramref name="extraArgs"/> comes later and wins.</summary>
-    public static async Task<ServerProcess> StartAsync(IEnumerable<string> extraArgs, string name = "MailCatcher")
+    /// <param name="directory">Where MailCatcher.dll is: this bench's own build unless an earlier one is compared.</param>
+    /// <param name="environment">Extra environment variables for the server process.</param>
+    public static async Task<ServerProcess> StartAsync(IEnumerable<string> extraArgs, string name = "MailCatcher", string? directory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var database = Path.Combine(Path.GetTempPath(), $"mailcatcher-bench-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        string[] args = [Path.Combine(AppContext.BaseDirectory, "MailCatcher.dll"), "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", database, .. extraArgs];
+        string[] args = [Path.Combine(directory ?? AppContext.BaseDirectory, "MailCatcher.dll"), "--smtp-port", "0", "--http-port", "0", "--pop3-port", "0", "--imap-port", "0", "--db", database, .. extraArgs];
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
         }
         var process = Process.Start(start)!;
         while (await process.StandardOutput.ReadLineAsync() is { } line)

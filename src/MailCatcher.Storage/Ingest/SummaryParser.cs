@@ -119,8 +119,15 @@ public static partial class SummaryParser
         {
             return null;
         }
-        using var decoded = part.Content.Open();
         var encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+        using (var whole = part.Content.Open())
+        {
+            if (TryDecodeWhole(whole, encoding, maxChars) is { } text)
+            {
+                return text;
+            }
+        }
+        using var decoded = part.Content.Open();
         using var reader = new StreamReader(decoded, encoding, detectEncodingFromByteOrderMarks: true);
         // Rented, not allocated: a fresh 64K-char buffer per message would land on the large
         // object heap and make every message pay for a gen-2 collection.
@@ -142,6 +149,34 @@ public static partial class SummaryParser
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The common case of <see cref="ReadPrefix"/> in one decoding call: a part whose decoded bytes
+    /// fit in one rented buffer and cannot start with a byte order mark (UTF-8 EF, UTF-16 FE/FF,
+    /// UTF-32 00/FF: what StreamReader detects) becomes its string directly,
+    /// without a StreamReader, its buffers and a StringBuilder (ingest CPU and garbage, issue 16).
+    /// Null when the part is larger or starts like a BOM: the StreamReader path handles those.
+    /// Decoding all bytes at once gives the same characters as decoding them block by block.
+    /// </summary>
+    private static string? TryDecodeWhole(Stream decoded, Encoding encoding, int maxChars)
+    {
+        const int MaxWholeBytes = 64 * 1024;
+        var bytes = ArrayPool<byte>.Shared.Rent(MaxWholeBytes + 1);
+        try
+        {
+            var length = decoded.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (length > MaxWholeBytes || (length > 0 && bytes[0] is 0xEF or 0xFE or 0xFF or 0x00))
+            {
+                return null;
+            }
+            var text = encoding.GetString(bytes, 0, length);
+            return text.Length <= maxChars ? text : text[..maxChars];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
