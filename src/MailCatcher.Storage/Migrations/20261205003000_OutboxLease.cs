@@ -26,8 +26,10 @@ namespace MailCatcher.Storage.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(name: "ClaimedBy", table: "OutboxEntries");
-            migrationBuilder.DropColumn(name: "LeaseUntil", table: "OutboxEntries");
+            // EF Core's SQLite provider refuses DropColumnOperation; SQLite itself has had
+            // ALTER TABLE … DROP COLUMN since 3.35 (the bundled e_sqlite3 is newer).
+            migrationBuilder.Sql("ALTER TABLE \"OutboxEntries\" DROP COLUMN \"ClaimedBy\";");
+            migrationBuilder.Sql("ALTER TABLE \"OutboxEntries\" DROP COLUMN \"LeaseUntil\";");
         }
     }
 }
