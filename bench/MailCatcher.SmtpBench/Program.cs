@@ -177,17 +177,26 @@ static async Task<double> LargeMessageAsync(Func<Task<IBenchTarget>> start, int 
     LastRun.CpuMicrosecondsPerMessage = 0;
     var content = StuffedMessage(megabytes * 1024 * 1024);
     var before = server.MemoryMegabytes();
-    var clock = Stopwatch.StartNew();
-    await using (var client = await BenchClient.ConnectAsync(server.SmtpPort))
-    {
-        await client.SendAsync(content);
-        await client.QuitAsync();
-    }
-    clock.Stop();
+    // Twice on the same server: the first message also pays for compiling the large-message path
+    // (spool file, streamed compression, blob writes) in a server that has just started; the second
+    // is what a running server costs, and is the figure compared.
+    var cold = await SendTimedAsync();
+    var warm = await SendTimedAsync();
     var after = server.MemoryMegabytes();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{server.Name}: one {megabytes} MB message: accepted in {clock.Elapsed.TotalSeconds:N2} s; server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
-    return clock.Elapsed.TotalSeconds;
+        $"{server.Name}: one {megabytes} MB message: accepted in {warm:N2} s ({cold:N2} s as the first message of a fresh server); server RSS {before.Current:N0} MB before, peak {after.Peak:N0} MB (growth {after.Peak - before.Current:N0} MB)"));
+    return warm;
+
+    async Task<double> SendTimedAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var client = await BenchClient.ConnectAsync(server.SmtpPort))
+        {
+            await client.SendAsync(content);
+            await client.QuitAsync();
+        }
+        return clock.Elapsed.TotalSeconds;
+    }
 }
 
 /// <summary>
