@@ -17,7 +17,8 @@ public sealed class MailDatabaseInitializer(IDbContextFactory<MailDbContext> con
         // but it is built before listeners accept, on the other core while the schema is checked.
         // Left to its first use, it was built by the first message's hub event or the outbox's
         // start-up requeue, and a SIGTERM in the first seconds waited for it: 0.4 s to exit became
-        // 2.5-2.9 s on a loaded 2-core machine and over 5 s in CI (ShutdownTests).
+        // 2.5-2.9 s on a loaded 2-core machine. (ShutdownTests' SIGINT failures in CI, first blamed on
+        // this, were a SIGINT the test's server inherited as ignored: see that test.)
         var model = Task.Run(() =>
         {
             using var db = contexts.CreateDbContext();

@@ -42,7 +42,7 @@ public sealed class MailQueries(IDbContextFactory<MailDbContext> contexts, Datab
     {
         const string Counts = "SELECT CAST(count(*) AS integer) AS \"Total\", CAST(count(*) FILTER (WHERE NOT IsRead) AS integer) AS \"Unread\" FROM Messages";
         var counts = inboxId is { } id
-            ? db.Database.SqlQueryRaw<MessageCounts>(Counts + " WHERE InboxId = @inbox", new Npgsql.NpgsqlParameter("inbox", id))
+            ? db.Database.SqlQueryRaw<MessageCounts>(Counts + " WHERE InboxId = @inbox", ProviderSql.Parameter("$inbox", id, postgres: true))
             : db.Database.SqlQueryRaw<MessageCounts>(Counts);
         var row = await counts.SingleAsync(cancellationToken);
         return (row.Total, row.Unread);
