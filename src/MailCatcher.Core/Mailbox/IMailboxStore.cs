@@ -17,6 +17,20 @@ public interface IMailboxStore
     /// <summary>Every message visible to <paramref name="scope"/>, oldest (lowest id) first.</summary>
     Task<IReadOnlyList<MailboxEntry>> ListAsync(MailboxScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What a session that already knows every message up to <paramref name="knownUpTo"/> needs to
+    /// catch up: the read state of each of those still visible, and the messages above it in full.
+    /// An IMAP client polling a busy mailbox (NOOP, IDLE) then costs an id and a flag per old
+    /// message instead of its addresses. This default reads the whole list; stores override it.
+    /// </summary>
+    async Task<MailboxChanges> ListChangesAsync(MailboxScope scope, long knownUpTo, CancellationToken cancellationToken)
+    {
+        var entries = await ListAsync(scope, cancellationToken);
+        return new MailboxChanges(
+            entries.Where(e => e.Id <= knownUpTo).ToDictionary(e => e.Id, e => e.IsRead),
+            [.. entries.Where(e => e.Id > knownUpTo)]);
+    }
+
     /// <summary>The exact bytes of a message as stored, or null when it is gone. Dispose the stream.</summary>
     Task<Stream?> OpenRawAsync(long id, CancellationToken cancellationToken);
 

@@ -46,15 +46,32 @@ public sealed class ImapMailboxView(uint uidValidity, bool readOnly)
     public List<string> Update(IReadOnlyList<MailboxEntry> fresh, Func<MailboxEntry, IReadOnlyList<string>> flagsOf, bool allowExpunge)
     {
         ArgumentNullException.ThrowIfNull(fresh);
+        var known = HighestUid;
+        return Update(
+            new MailboxChanges(fresh.Where(e => e.Id <= known).ToDictionary(e => e.Id, e => e.IsRead), [.. fresh.Where(e => e.Id > known)]),
+            flagsOf,
+            allowExpunge);
+    }
+
+    /// <summary>
+    /// The same from what changed since the view's <see cref="HighestUid"/>
+    /// (<see cref="IMailboxStore.ListChangesAsync"/>): read states of the messages it knows, the
+    /// rest in full.
+    /// </summary>
+    public List<string> Update(MailboxChanges changes, Func<MailboxEntry, IReadOnlyList<string>> flagsOf, bool allowExpunge)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(flagsOf);
         var responses = new List<string>();
-        var byId = fresh.ToDictionary(e => e.Id);
         for (var i = _slots.Count - 1; i >= 0; i--)
         {
             var slot = _slots[i];
-            if (byId.TryGetValue(slot.Uid, out var entry))
+            if (changes.ReadStates.TryGetValue(slot.Uid, out var isRead))
             {
-                slot.Entry = entry;
+                if (slot.Entry.IsRead != isRead)
+                {
+                    slot.Entry = slot.Entry with { IsRead = isRead };
+                }
                 continue;
             }
             slot.Gone = true;
@@ -85,7 +102,7 @@ public sealed class ImapMailboxView(uint uidValidity, bool readOnly)
             }
         }
         var added = false;
-        foreach (var entry in fresh)
+        foreach (var entry in changes.Added)
         {
             if (entry.Id > HighestUid)
             {

@@ -228,8 +228,8 @@ public sealed partial class ImapSession
             return;
         }
         _dirty = false;
-        var fresh = await _store.ListAsync(Scope, cancellationToken);
-        foreach (var response in _view.Update(fresh, FlagsOf, allowExpunge))
+        var changes = await _store.ListChangesAsync(Scope, _view.HighestUid, cancellationToken);
+        foreach (var response in _view.Update(changes, FlagsOf, allowExpunge))
         {
             Line(response);
         }

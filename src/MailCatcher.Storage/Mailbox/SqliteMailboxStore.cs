@@ -54,6 +54,27 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await EntriesAsync(Visible(db, scope), scope, cancellationToken);
+    }
+
+    /// <summary>
+    /// Old messages as (id, read) only, through <c>(InboxId, Id)</c>: a session that polls a mailbox
+    /// of 10,000 while mail arrives no longer reads and parses every message's address columns.
+    /// </summary>
+    public async Task<MailboxChanges> ListChangesAsync(MailboxScope scope, long knownUpTo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = Visible(db, scope);
+        // Read first: a message stored between the two queries is then among the added, not lost.
+        // (Under a recipient scope the states also hold others' messages; the session ignores ids it does not know.)
+        var states = await visible.Where(m => m.Id <= knownUpTo).Select(m => new { m.Id, m.IsRead }).ToDictionaryAsync(m => m.Id, m => m.IsRead, cancellationToken);
+        var added = await EntriesAsync(visible.Where(m => m.Id > knownUpTo), scope, cancellationToken);
+        return new MailboxChanges(states, added);
+    }
+
+    private IQueryable<StoredMessage> Visible(MailDbContext db, MailboxScope scope)
+    {
         var messages = db.Messages.AsNoTracking();
         if (scope.Inbox is not null)
         {
@@ -61,6 +82,11 @@ public sealed class SqliteMailboxStore(IDbContextFactory<MailDbContext> contexts
             var inboxId = inboxes.Find(scope.Inbox)?.Id ?? -1;
             messages = messages.Where(m => m.InboxId == inboxId);
         }
+        return messages;
+    }
+
+    private static async Task<List<MailboxEntry>> EntriesAsync(IQueryable<StoredMessage> messages, MailboxScope scope, CancellationToken cancellationToken)
+    {
         var rows = await messages
             .OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Size, m.ReceivedAt, m.IsRead, m.Date, m.FromName, m.FromAddress, m.ToJson, m.CcJson, m.EnvelopeToJson, m.Subject })

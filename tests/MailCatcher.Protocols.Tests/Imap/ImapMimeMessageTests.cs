@@ -110,4 +110,21 @@ public sealed class ImapMimeMessageTests
         Assert.True(view.TryResolve(three, byUid: true, out var none));
         Assert.Empty(none);
     }
+
+    [Fact]
+    public void A_view_catches_up_from_read_states_and_added_messages_alone()
+    {
+        static MailboxEntry E(long id, string subject) => new(id, 10, DateTime.UtcNow, false, null, "", [], subject);
+        static IReadOnlyList<string> Flags(MailboxEntry e) => e.IsRead ? [@"\Seen"] : [];
+        var view = new ImapMailboxView(1, readOnly: false);
+        view.Update([E(5, "five"), E(6, "six"), E(7, "seven")], Flags, allowExpunge: true);
+
+        // 5 deleted elsewhere, 6 read elsewhere, 7 unchanged, 8 new; 4 is another recipient's (ignored).
+        var changes = new MailboxChanges(new Dictionary<long, bool> { [4] = false, [6] = true, [7] = false }, [E(8, "eight")]);
+        Assert.Equal(["* 1 EXPUNGE", @"* 1 FETCH (UID 6 FLAGS (\Seen))", "* 3 EXISTS"], view.Update(changes, Flags, allowExpunge: true));
+        Assert.Equal([6L, 7L, 8L], view.Slots.Select(s => s.Uid));
+        Assert.Equal("six", view.Slots[0].Entry.Subject); // an old message keeps what it was listed with
+        Assert.True(view.Slots[0].Entry.IsRead);
+        Assert.Equal(8, view.HighestUid);
+    }
 }
