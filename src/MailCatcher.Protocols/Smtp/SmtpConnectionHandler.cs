@@ -47,6 +47,7 @@ public sealed class SmtpConnectionHandler(
             using var session = new SmtpSession(connection.Transport, sink, settings, clock, sessionId, clientAddress, policy, tls)
             {
                 InboxCredentials = inboxCredentials,
+                AcknowledgeInput = TcpQuickAck.For(connection.Features),
             };
             try
             {

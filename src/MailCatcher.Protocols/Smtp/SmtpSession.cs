@@ -108,6 +108,9 @@ public sealed partial class SmtpSession : IDisposable
         Fault,
     }
 
+    /// <summary>Acknowledges received data at once (<see cref="TcpQuickAck"/>); null on a pipe without a socket.</summary>
+    public Action? AcknowledgeInput { get; init; }
+
     /// <summary>Runs the session until the client quits, disconnects, idles out or the server stops.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -163,6 +166,12 @@ public sealed partial class SmtpSession : IDisposable
             // When more input may follow in the buffer, mark only what was consumed as examined,
             // so the next read returns at once with the rest.
             _input.AdvanceTo(buffer.Start, caughtUp ? buffer.End : buffer.Start);
+            if (caughtUp && _mode is InputMode.Data or InputMode.Bdat && !(_output.CanGetUnflushedBytes && _output.UnflushedBytes > 0))
+            {
+                // Inside a message, with no reply (354, a BDAT 250) about to carry the TCP
+                // acknowledgement, the client may be waiting for one (TcpQuickAck).
+                AcknowledgeInput?.Invoke();
+            }
 
             if (!await ApplyPendingFaultAsync(stopping))
             {
