@@ -38,7 +38,16 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         };
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, SocketOptions(options.Tls), cancellationToken);
+            var socket = await ConnectSocketAsync(options, cancellationToken);
+            try
+            {
+                await client.ConnectAsync(socket, options.Host, options.Port, SocketOptions(options.Tls), cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
             if (!string.IsNullOrEmpty(options.User))
             {
                 await client.AuthenticateAsync(options.User, options.Password, cancellationToken);
@@ -68,6 +77,31 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         {
             // No usable conversation: the relay is down, unreachable, or hung up. Try again later.
             return new RelayAttemptResult(RelayOutcome.Transient, null, Mask($"{e.GetType().Name}: {e.Message}", options), transcript.ToString());
+        }
+    }
+
+    /// <summary>
+    /// The relay's TCP connection, opened here rather than by MailKit so that Nagle's algorithm is
+    /// off: MailKit leaves it on, then holds back the end of DATA until the relay acknowledges the
+    /// segment before it, which a receiver with nothing to answer yet delays (RFC 1122 §4.2.3.2;
+    /// 40 ms on Linux). MailKit to aiosmtpd, 4 KB messages: 44 ms each with its defaults, 1.2-1.5 ms
+    /// with NoDelay. The relay's timeout bounds the connect as MailKit's did.
+    /// </summary>
+    private static async Task<Socket> ConnectSocketAsync(RelayOptions options, CancellationToken cancellationToken)
+    {
+        // A dual-mode socket where the OS has IPv6 (IPv4 addresses reach it mapped), else IPv4.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue)));
+            await socket.ConnectAsync(options.Host, options.Port, timeout.Token);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
         }
     }
 
