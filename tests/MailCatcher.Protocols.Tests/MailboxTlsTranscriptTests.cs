@@ -35,13 +35,6 @@ public sealed class MailboxTlsTranscriptTests
         public Task<IReadOnlyList<long>> DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<long>>([]);
     }
 
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
-    }
-
     private static X509Certificate2 NewCertificate()
     {
         using var key = RSA.Create(2048);
@@ -58,7 +51,7 @@ public sealed class MailboxTlsTranscriptTests
         var toServer = new Pipe();
         var toClient = new Pipe();
         var session = new Pop3Session(
-            new Duplex(toServer.Reader, toClient.Writer),
+            new TestDuplexPipe(toServer.Reader, toClient.Writer),
             new EmptyStore(),
             new MailboxAuthenticator(UserList.AcceptAll, new MailboxOptions()),
             new Pop3Options(),
@@ -66,7 +59,7 @@ public sealed class MailboxTlsTranscriptTests
             new TlsServerSettings { Certificate = certificate });
         var running = session.RunAsync(cancel);
 
-        await using var plain = new DuplexPipeStream(new Duplex(toClient.Reader, toServer.Writer));
+        await using var plain = new DuplexPipeStream(new TestDuplexPipe(toClient.Reader, toServer.Writer));
         var reader = new StreamReader(plain, Encoding.ASCII, false, 1, leaveOpen: true);
         Assert.StartsWith("+OK", await reader.ReadLineAsync(cancel));
         await plain.WriteAsync("STLS\r\n"u8.ToArray(), cancel);
@@ -98,7 +91,7 @@ public sealed class MailboxTlsTranscriptTests
         var events = new MailEventBus();
         using var flags = new ImapFlagStore(events);
         using var session = new ImapSession(
-            new Duplex(toServer.Reader, toClient.Writer),
+            new TestDuplexPipe(toServer.Reader, toClient.Writer),
             new EmptyStore(),
             new MailboxAuthenticator(UserList.AcceptAll, new MailboxOptions()),
             flags,
@@ -108,7 +101,7 @@ public sealed class MailboxTlsTranscriptTests
             new TlsServerSettings { Certificate = certificate });
         var running = session.RunAsync(cancel);
 
-        await using var plain = new DuplexPipeStream(new Duplex(toClient.Reader, toServer.Writer));
+        await using var plain = new DuplexPipeStream(new TestDuplexPipe(toClient.Reader, toServer.Writer));
         var reader = new StreamReader(plain, Encoding.ASCII, false, 1, leaveOpen: true);
         Assert.Contains(" STARTTLS", await reader.ReadLineAsync(cancel));
         await plain.WriteAsync("a STARTTLS\r\n"u8.ToArray(), cancel);

@@ -31,14 +31,15 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
         {
             return new RelayAttemptResult(RelayOutcome.Permanent, null, "The stored message has no header section; it cannot be relayed.", "");
         }
+        var timeout = TimeSpan.FromMilliseconds(Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue));
         using var client = new RecipientTrackingSmtpClient(transcript)
         {
-            Timeout = (int)Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue),
+            Timeout = (int)timeout.TotalMilliseconds,
             LocalDomain = smtpOptions.CurrentValue.HostName,
         };
         try
         {
-            var socket = await ConnectSocketAsync(options, cancellationToken);
+            var socket = await ConnectSocketAsync(options.Host, options.Port, timeout, cancellationToken);
             try
             {
                 await client.ConnectAsync(socket, options.Host, options.Port, SocketOptions(options.Tls), cancellationToken);
@@ -85,17 +86,17 @@ public sealed class RelaySender(IOptionsMonitor<RelayOptions> relayOptions, IOpt
     /// off: MailKit leaves it on, then holds back the end of DATA until the relay acknowledges the
     /// segment before it, which a receiver with nothing to answer yet delays (RFC 1122 §4.2.3.2;
     /// 40 ms on Linux). MailKit to aiosmtpd, 4 KB messages: 44 ms each with its defaults, 1.2-1.5 ms
-    /// with NoDelay. The relay's timeout bounds the connect as MailKit's did.
+    /// with NoDelay. <paramref name="timeout"/>, the client's own, bounds the connect as MailKit's did.
     /// </summary>
-    private static async Task<Socket> ConnectSocketAsync(RelayOptions options, CancellationToken cancellationToken)
+    private static async Task<Socket> ConnectSocketAsync(string host, int port, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // A dual-mode socket where the OS has IPv6 (IPv4 addresses reach it mapped), else IPv4.
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp(options.Timeout.TotalMilliseconds, 1000, int.MaxValue)));
-            await socket.ConnectAsync(options.Host, options.Port, timeout.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            await socket.ConnectAsync(host, port, deadline.Token);
             return socket;
         }
         catch

@@ -21,7 +21,7 @@ public sealed class SmtpAcknowledgeInputTests
         var toClient = new Pipe();
         var acknowledgements = 0;
         var sink = new CountingSink();
-        using var session = new SmtpSession(new Duplex(toServer.Reader, toClient.Writer), sink, new SmtpOptions(), TimeProvider.System, sessionId: 1, clientAddress: "127.0.0.1:1")
+        using var session = new SmtpSession(new TestDuplexPipe(toServer.Reader, toClient.Writer), sink, new SmtpOptions(), TimeProvider.System, sessionId: 1, clientAddress: "127.0.0.1:1")
         {
             AcknowledgeInput = () => Interlocked.Increment(ref acknowledgements),
         };
@@ -60,13 +60,6 @@ public sealed class SmtpAcknowledgeInputTests
         Assert.Equal(1, sink.Stored);
 
         async Task SendAsync(string text) => await toServer.Writer.WriteAsync(Encoding.ASCII.GetBytes(text), cancel);
-    }
-
-    private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
-    {
-        public PipeReader Input { get; } = input;
-
-        public PipeWriter Output { get; } = output;
     }
 
     private sealed class CountingSink : IMessageSink
