@@ -70,6 +70,72 @@ public sealed class SpooledContentTests
         Assert.Equal(Pattern(100), copy.ToArray());
     }
 
+    [Fact]
+    public void A_follower_starts_when_the_content_moves_to_its_file_and_may_read_every_byte_it_is_told_of()
+    {
+        var bytes = Pattern(1_500_000);
+        var follower = new RecordingFollower();
+        using var spool = new SpooledContent(memoryThreshold: 100_000, createFollower: () => follower);
+
+        Write(spool, bytes[..100_000], 7_000);
+        Assert.Null(spool.Follower); // still in memory: nothing to follow
+        Write(spool, bytes[100_000..], 7_000);
+        using (spool.OpenRead())
+        {
+        }
+
+        Assert.Same(follower, spool.Follower);
+        Assert.Equal(1, follower.Starts);
+        Assert.True(follower.Advances.Count >= 3, $"told of {follower.Advances.Count} lengths");
+        Assert.Equal(bytes.Length, follower.Advances[^1]);
+        Assert.Equal(follower.Advances.Order(), follower.Advances);
+        // At each advance, what the follower read from the file was exactly the content's prefix.
+        Assert.All(follower.Reads, read => Assert.Equal(bytes[..read.Length], read));
+        Assert.False(follower.Disposed);
+
+        spool.Dispose();
+        Assert.True(follower.Disposed);
+    }
+
+    [Fact]
+    public void Content_that_stays_in_memory_never_creates_a_follower()
+    {
+        using var spool = new SpooledContent(createFollower: () => throw new InvalidOperationException("not to be followed"));
+        spool.Write(Pattern(5 * 1024));
+        Assert.Null(spool.Follower);
+    }
+
+    /// <summary>Reads the file up to each length it is told of, as a real follower would.</summary>
+    private sealed class RecordingFollower : IContentFollower
+    {
+        private string? _path;
+
+        public int Starts { get; private set; }
+
+        public List<long> Advances { get; } = [];
+
+        public List<byte[]> Reads { get; } = [];
+
+        public bool Disposed { get; private set; }
+
+        public void Start(string path)
+        {
+            Starts++;
+            _path = path;
+        }
+
+        public void Advance(long readableLength)
+        {
+            Advances.Add(readableLength);
+            using var file = new FileStream(_path!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var read = new byte[readableLength];
+            file.ReadExactly(read);
+            Reads.Add(read);
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+
     private static SpooledContent Write(SpooledContent spool, byte[] bytes, int writeSize)
     {
         for (var offset = 0; offset < bytes.Length; offset += writeSize)

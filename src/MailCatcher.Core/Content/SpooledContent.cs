@@ -13,7 +13,12 @@ public sealed class SpooledContent : IDisposable
     /// <summary>The first buffer: a 5 KB message fits without growing (a MemoryStream grew 256 B, 512 B, ... 8 KB).</summary>
     private const int InitialCapacity = 8 * 1024;
 
+    /// <summary>How much more content a follower waits for before the file is flushed for it to read.</summary>
+    private const int FollowStep = 256 * 1024;
+
     private readonly int _memoryThreshold;
+    private readonly Func<IContentFollower>? _createFollower;
+    private long _followedLength;
 
     /// <summary>
     /// The in-memory content (the first <see cref="Length"/> bytes), or null once on disk. Not a
@@ -26,10 +31,16 @@ public sealed class SpooledContent : IDisposable
     private FileStream? _file;
     private string? _filePath;
 
-    public SpooledContent(int memoryThreshold = DefaultMemoryThreshold)
+    /// <param name="memoryThreshold">Content up to this size stays in memory.</param>
+    /// <param name="createFollower">Creates the follower of content that moves to a file (see <see cref="IContentFollower"/>).</param>
+    public SpooledContent(int memoryThreshold = DefaultMemoryThreshold, Func<IContentFollower>? createFollower = null)
     {
         _memoryThreshold = memoryThreshold;
+        _createFollower = createFollower;
     }
+
+    /// <summary>What follows this content as it is written, once it is on disk; else null.</summary>
+    public IContentFollower? Follower { get; private set; }
 
     /// <summary>Bytes written so far.</summary>
     public long Length { get; private set; }
@@ -69,6 +80,12 @@ public sealed class SpooledContent : IDisposable
             else
             {
                 _file!.Write(bytes);
+                if (Follower is not null && Length - _followedLength >= FollowStep)
+                {
+                    _file.Flush();
+                    _followedLength = Length;
+                    Follower.Advance(Length);
+                }
             }
         }
         catch (IOException e)
@@ -128,6 +145,7 @@ public sealed class SpooledContent : IDisposable
             throw new IOException("The message could not be spooled.", WriteFailure);
         }
         _file.Flush();
+        Follower?.Advance(Length);
         return new FileStream(_filePath!, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
     }
 
@@ -159,6 +177,14 @@ public sealed class SpooledContent : IDisposable
         _file = new FileStream(_filePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose);
         _file.Write(_memory.AsSpan(0, (int)held));
         _memory = null;
+        if (_createFollower is not null)
+        {
+            _file.Flush();
+            Follower = _createFollower();
+            Follower.Start(_filePath);
+            _followedLength = held;
+            Follower.Advance(held);
+        }
     }
 
     public void Dispose() => Release();
@@ -168,6 +194,7 @@ public sealed class SpooledContent : IDisposable
         var file = _file;
         _memory = null;
         _file = null;
+        Follower?.Dispose();
         try
         {
             file?.Dispose();

@@ -16,4 +16,10 @@ public interface IMessageSink
     /// </summary>
     async Task<IReadOnlyList<StoredCopy>> DeliverAsync(IncomingMessage message, CancellationToken cancellationToken)
         => [new StoredCopy(await StoreAsync(message, cancellationToken), "default", "")];
+
+    /// <summary>
+    /// A new spool for a message about to arrive. A store may attach a follower that prepares a
+    /// large message for storage while it arrives (<see cref="Content.IContentFollower"/>).
+    /// </summary>
+    Content.SpooledContent CreateContent() => new();
 }

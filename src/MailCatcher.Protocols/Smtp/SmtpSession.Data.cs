@@ -25,7 +25,7 @@ public sealed partial class SmtpSession
             Send(SmtpReplies.SyntaxError("DATA takes no arguments"));
             return;
         }
-        _content = new SpooledContent();
+        _content = _sink.CreateContent();
         // RFC 5321 §4.1.1.4: only CRLF "." CRLF ends the data, unless the client ends every line with LF.
         _decoder = new SmtpDataDecoder(_options.MaxMessageSize, _options.MaxDataLineLength, bareLfEndsLines: _commandEndedWithBareLf);
         _mode = InputMode.Data;
@@ -99,7 +99,7 @@ public sealed partial class SmtpSession
             RejectChunk(command, SmtpReplies.SyntaxError("expected BDAT <size> [LAST]"));
             return;
         }
-        _content ??= new SpooledContent();
+        _content ??= _sink.CreateContent();
         _state = SmtpState.InBdat;
         _chunkRemaining = size;
         _chunkIsLast = last;

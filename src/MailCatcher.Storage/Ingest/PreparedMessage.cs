@@ -60,6 +60,11 @@ public sealed class PreparedMessage : IDisposable
         {
             summary = SummaryParser.Parse(raw, persistent: incoming.Content.IsOnDisk, keepHeaders);
         }
+        // A large message has mostly been compressed while it arrived (StreamingCompressor).
+        if (incoming.Content.Follower is StreamingCompressor follower && follower.Finish(incoming.Content.Length) is { } compressed)
+        {
+            return new PreparedMessage(incoming, summary, compressed);
+        }
         using var again = incoming.Content.OpenRead();
         return new PreparedMessage(incoming, summary, ContentCodec.Compress(again));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MailCatcher.Core.Content;
 using MailCatcher.Core.Messages;
 using MailCatcher.Core.Sessions;
 using MailCatcher.Storage.Inboxes;
@@ -54,6 +55,9 @@ public sealed class SqliteMessageSink(GroupCommitWriter writer, InboxRouter rout
         return [.. routes.Select((route, i) => new StoredCopy(ids[i], route.Inbox.Name, route.Reason))];
     }
 
+    /// <summary>A spool whose content, once large enough to move to a file, is compressed while it arrives.</summary>
+    public SpooledContent CreateContent() => new(createFollower: () => new StreamingCompressor());
+
     public Task<long> StartAsync(SessionStart start, CancellationToken cancellationToken)
     {
         var id = writer.AllocateSessionId();
@@ -66,6 +70,6 @@ public sealed class SqliteMessageSink(GroupCommitWriter writer, InboxRouter rout
         ArgumentNullException.ThrowIfNull(session);
         _openSessions.TryRemove(session.SessionId, out var start);
         var inboxId = inboxes.Find(session.AuthenticatedUser) is { SmtpPasswordHash: not null } inbox ? inbox.Id : inboxes.Default.Id;
-        return writer.EnqueueAsync(new EndSessionOperation(session, start, inboxId));
+        return writer.EnqueueDeferredAsync(new EndSessionOperation(session, start, inboxId));
     }
 }
