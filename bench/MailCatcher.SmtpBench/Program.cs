@@ -12,6 +12,8 @@ using MailCatcher.SmtpBench;
 // database is not emptied between runs: ingest into a store that grows is what a team server does.
 // With --instances N (and --versus-db) it then compares one MailCatcher on that database with N of
 // them sharing it, the connections spread over the N (several instances, issue 14).
+// Each throughput run first sends up to --warmup N messages (default 2,000) untimed, so that the rate is a
+// running server's rather than mostly JIT compilation in a fresh one (--warmup 0 measures from cold).
 // With --runs R each scenario runs R times, each against a fresh server, and the median is printed:
 // single runs on a shared 2-core machine vary by 10-15%. --per-connection K runs only the scenario
 // with K messages per connection. --port P --pid PID sends the load to a server that is already running
@@ -30,6 +32,7 @@ var connections = options.GetValueOrDefault("connections", 8);
 var size = options.GetValueOrDefault("size", 5 * 1024);
 var largeMegabytes = options.GetValueOrDefault("large-mb", 0);
 var runs = options.GetValueOrDefault("runs", 1);
+WarmupMessages = options.GetValueOrDefault("warmup", 2_000);
 
 Console.WriteLine($"MailCatcher SMTP benchmark on {Environment.ProcessorCount} cores; load average {ProcessStats.LoadAverage()}");
 Func<Task<IBenchTarget>> mailCatcher = async () => await ServerProcess.StartAsync(["--max-messages", "0", "--max-message-size", "0"], environment: environment);
@@ -144,23 +147,12 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
     using var server = await start();
     var content = StuffedMessage(size);
     var before = server.MemoryMegabytes();
+    // Not timed: the same load first warms the server up (JIT tiers, thread pool, page cache), so
+    // that the figure is a running server's rate rather than mostly its first seconds of compiling.
+    await SendAllAsync(Math.Min(messages, WarmupMessages));
     var cpuBefore = server.CpuTime();
-    var remaining = messages;
     var clock = Stopwatch.StartNew();
-    var workers = Enumerable.Range(0, connections).Select(async worker =>
-    {
-        var port = server.SmtpPorts[worker % server.SmtpPorts.Count];
-        while (Interlocked.Add(ref remaining, -messagesPerConnection) > -messagesPerConnection)
-        {
-            await using var client = await BenchClient.ConnectAsync(port);
-            for (var i = 0; i < messagesPerConnection; i++)
-            {
-                await client.SendAsync(content);
-            }
-            await client.QuitAsync();
-        }
-    });
-    await Task.WhenAll(workers);
+    await SendAllAsync(messages);
     clock.Stop();
     var after = server.MemoryMegabytes();
     var cpu = server.CpuTime() - cpuBefore;
@@ -169,6 +161,25 @@ static async Task<double> ThroughputAsync(Func<Task<IBenchTarget>> start, int me
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{server.Name}: {messages:N0} x {size:N0} B over {connections} connections, {messagesPerConnection} per connection: {rate:N0} msg/s ({clock.Elapsed.TotalSeconds:N2} s); server CPU {cpu.TotalMilliseconds / messages * 1000:N0} us/msg; server RSS {before.Current:N0} MB -> peak {after.Peak:N0} MB"));
     return rate;
+
+    async Task SendAllAsync(int count)
+    {
+        var remaining = count;
+        var workers = Enumerable.Range(0, connections).Select(async worker =>
+        {
+            var port = server.SmtpPorts[worker % server.SmtpPorts.Count];
+            while (Interlocked.Add(ref remaining, -messagesPerConnection) > -messagesPerConnection)
+            {
+                await using var client = await BenchClient.ConnectAsync(port);
+                for (var i = 0; i < messagesPerConnection; i++)
+                {
+                    await client.SendAsync(content);
+                }
+                await client.QuitAsync();
+            }
+        });
+        await Task.WhenAll(workers);
+    }
 }
 
 static async Task<double> LargeMessageAsync(Func<Task<IBenchTarget>> start, int megabytes)
@@ -234,4 +245,10 @@ static Dictionary<string, int> ParseOptions(string[] args)
         options[args[i].TrimStart('-')] = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     }
     return options;
+}
+
+internal static partial class Program
+{
+    /// <summary>Messages sent, untimed, before each throughput run (<c>--warmup N</c>, 0 for none).</summary>
+    internal static int WarmupMessages { get; set; } = 2_000;
 }
