@@ -31,6 +31,7 @@ public sealed class StreamingCompressorTests
         using var compressed = compressor.Finish(spool.Length);
 
         Assert.NotNull(compressed);
+        Assert.Null(compressor.Finish(spool.Length)); // handed out once: the first caller owns it
         Assert.True(compressed.Length < size, $"{size} bytes compressed to {compressed.Length}");
         Assert.Equal(original, Decompress(compressed));
     }

@@ -133,17 +133,7 @@ public sealed partial class SmtpSession : IDisposable
             }
             catch (OperationCanceledException)
             {
-                var reply = stopping.IsCancellationRequested
-                    ? SmtpReplies.ShuttingDown(_options.HostName)
-                    : SmtpReplies.IdleTimeout(_options.HostName);
-                Error = stopping.IsCancellationRequested ? "server shutting down" : "idle timeout";
-                if (OpenTransactionLoss() is { } loss)
-                {
-                    Error += " " + loss;
-                }
-                Transcript.Info(Error);
-                Send(reply);
-                await TryFlushAsync();
+                await CloseAsync(shuttingDown: stopping.IsCancellationRequested);
                 return;
             }
             idle.ReadCompleted();
@@ -200,8 +190,30 @@ public sealed partial class SmtpSession : IDisposable
                 await TryFlushAsync();
                 return;
             }
+            if (stopping.IsCancellationRequested)
+            {
+                // The host began to stop while this input was handled: its replies (the 250 of a
+                // message just stored) still go out, then 421, instead of a flush that the stop
+                // cancels before it writes anything and a connection closed without a word.
+                await CloseAsync(shuttingDown: true);
+                return;
+            }
             await _output.FlushAsync(stopping);
         }
+    }
+
+    /// <summary>Ends the session with 421: the host is stopping, or the client was idle too long.</summary>
+    private async Task CloseAsync(bool shuttingDown)
+    {
+        var reply = shuttingDown ? SmtpReplies.ShuttingDown(_options.HostName) : SmtpReplies.IdleTimeout(_options.HostName);
+        Error = shuttingDown ? "server shutting down" : "idle timeout";
+        if (OpenTransactionLoss() is { } loss)
+        {
+            Error += " " + loss;
+        }
+        Transcript.Info(Error);
+        Send(reply);
+        await TryFlushAsync();
     }
 
     /// <summary>Processes complete input in the buffer until more is needed or an action must be awaited.</summary>

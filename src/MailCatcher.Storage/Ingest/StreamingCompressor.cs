@@ -17,6 +17,7 @@ internal sealed class StreamingCompressor : IContentFollower
     private long _readable;
     private volatile bool _complete;
     private volatile bool _abandoned;
+    private int _finished;
     private Task<SpooledContent?>? _work;
 
     public void Start(string path) => _work = Task.Run(() => CompressAsync(path));
@@ -30,11 +31,12 @@ internal sealed class StreamingCompressor : IContentFollower
     /// <summary>
     /// Waits for the compressor to reach <paramref name="length"/>, the content's final length, and
     /// returns the compressed content (the caller owns it), or null when compressing failed: the
-    /// caller then compresses the spool itself.
+    /// caller then compresses the spool itself. The content is handed out once: a second call
+    /// returns null, as the first caller owns (and disposes) what it got.
     /// </summary>
     public SpooledContent? Finish(long length)
     {
-        if (_work is null)
+        if (_work is null || Interlocked.Exchange(ref _finished, 1) == 1)
         {
             return null;
         }
