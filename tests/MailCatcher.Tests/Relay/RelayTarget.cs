@@ -47,8 +47,18 @@ public sealed class RelayTarget : IAsyncDisposable
             start.ArgumentList.Add(auth);
         }
         var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        // 60 s: under a loaded CI run (browser tests beside these) Python took over 20 s to start and print its port.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        string? line;
+        try
+        {
+            line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(); // not left serving after the test gave up on it
+            throw;
+        }
         if (line is null || !line.StartsWith("PORT ", StringComparison.Ordinal))
         {
             process.Kill();
