@@ -55,6 +55,11 @@ internal sealed class StreamingCompressor : IContentFollower
 
     private async Task<SpooledContent?> CompressAsync(string path)
     {
+        if (_abandoned)
+        {
+            // Dropped before this task ran: the spool file may already be gone.
+            return null;
+        }
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var encoder = new ContentEncoder();
         var input = ArrayPool<byte>.Shared.Rent(ContentCodec.ChunkSize);

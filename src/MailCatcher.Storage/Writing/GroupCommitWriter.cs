@@ -121,71 +121,57 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 batch.Add(deferred);
             }
-            if (batch.Count == 0)
+            if (batch.Count > 0)
             {
-                continue;
-            }
-            WriterCommands commands;
-            try
-            {
-                commands = connection.Open();
-            }
-#pragma warning disable CA1031 // An unreachable database fails this batch (451 to SMTP clients); the next one tries again.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                connection.MarkLost(e);
-                batch.ForEach(o => o.Fail(e));
-                continue;
-            }
-            if (TryCommit(commands, batch, out var error))
-            {
-                continue;
-            }
-            if (connection.IsBroken)
-            {
-                // The connection itself is gone (a PostgreSQL server stopped): nothing to retry alone.
-                connection.MarkLost(error!);
-                batch.ForEach(o => o.Fail(error!));
-                continue;
-            }
-            if (batch.Count > 1)
-            {
-                // One bad operation must not fail the others: retry each alone.
-                foreach (var operation in batch)
-                {
-                    TryCommit(commands, [operation], out _);
-                }
+                CommitBatch(connection, batch);
             }
         }
-        CommitRemainingDeferred(connection);
+        // At shutdown: the deferred operations queued before the writer stopped are written too.
+        while (!_deferred.IsEmpty)
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _deferred.TryDequeue(out var deferred))
+            {
+                batch.Add(deferred);
+            }
+            CommitBatch(connection, batch);
+        }
     }
 
-    /// <summary>At shutdown: the deferred operations queued before the writer stopped are written too.</summary>
-    private void CommitRemainingDeferred(WriterConnection connection)
+    /// <summary>Commits one batch; on failure every operation hears why, or is retried alone when the connection survived.</summary>
+    private void CommitBatch(WriterConnection connection, List<WriteOperation> batch)
     {
-        var rest = new List<WriteOperation>();
-        while (_deferred.TryDequeue(out var deferred))
-        {
-            rest.Add(deferred);
-        }
-        if (rest.Count == 0)
-        {
-            return;
-        }
+        WriterCommands commands;
         try
         {
-            var commands = connection.Open();
-            if (!TryCommit(commands, rest, out var error))
-            {
-                rest.ForEach(o => o.Fail(error!));
-            }
+            commands = connection.Open();
         }
-#pragma warning disable CA1031 // The store is unreachable at shutdown: the callers hear why.
+#pragma warning disable CA1031 // An unreachable database fails this batch (451 to SMTP clients); the next one tries again.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            rest.ForEach(o => o.Fail(e));
+            connection.MarkLost(e);
+            batch.ForEach(o => o.Fail(e));
+            return;
+        }
+        if (TryCommit(commands, batch, out var error))
+        {
+            return;
+        }
+        if (connection.IsBroken)
+        {
+            // The connection itself is gone (a PostgreSQL server stopped): nothing to retry alone.
+            connection.MarkLost(error!);
+            batch.ForEach(o => o.Fail(error!));
+            return;
+        }
+        if (batch.Count > 1)
+        {
+            // One bad operation must not fail the others: retry each alone.
+            foreach (var operation in batch)
+            {
+                TryCommit(commands, [operation], out _);
+            }
         }
     }
 
