@@ -178,6 +178,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private bool TryCommit(WriterCommands commands, List<WriteOperation> batch, out Exception? error)
     {
         error = null;
+        using var checkpoint = DeferredCheckpoint.For(commands, batch, _logger);
         DeletedMessages pruned;
         try
         {

@@ -33,6 +33,8 @@ internal sealed class InsertMessageOperation(PreparedMessage message, SessionSta
 
     public override bool AddsMessages => true;
 
+    public override bool WritesLargeContent => message.CompressedBytes is null;
+
     public override IEnumerable<(long InboxId, int Keep)> InboxLimits =>
         routes.Where(r => r.Inbox.MaxMessages > 0).Select(r => (r.Inbox.Id, r.Inbox.MaxMessages));
 

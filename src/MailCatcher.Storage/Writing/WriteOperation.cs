@@ -19,6 +19,9 @@ internal abstract class WriteOperation
     /// <summary>Whether this operation adds messages, so that retention should run after it.</summary>
     public virtual bool AddsMessages => false;
 
+    /// <summary>Whether this operation streams large content into a blob, so the WAL checkpoint should wait until after its commit (<see cref="DeferredCheckpoint"/>).</summary>
+    public virtual bool WritesLargeContent => false;
+
     /// <summary>The inboxes this operation added to that have their own retention limit (issue 13).</summary>
     public virtual IEnumerable<(long InboxId, int Keep)> InboxLimits => [];
 }

@@ -33,6 +33,8 @@ internal static class ListenerSetup
         // SmtpBench A/B, same build, medians of 5 at load 17-39 (bench/README.md): server CPU per
         // message x0.92 over 8 pipelining connections, x0.84 for one message per connection.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        // Reads of up to 16 KB instead of 4 KB (LargeBlockMemoryPool); the last registration of the factory wins over Kestrel's own.
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.RequestHeadersTimeout = http.RequestHeadersTimeout;
