@@ -48,7 +48,6 @@ internal sealed class DeferredCheckpoint : IDisposable
         try
         {
             using var command = commands.Create(pragma);
-            command.Transaction = null;
             command.ExecuteNonQuery();
             return true;
         }
